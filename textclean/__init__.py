@@ -1,0 +1,51 @@
+"""textclean: turn plain-text dumps of web pages into a clean article, structured
+comments, and an account of every removed span.
+
+>>> import textclean
+>>> doc = textclean.clean("Menu\\n\\nThe council met on Tuesday and agreed the budget for next year.\\n")
+>>> doc.article.text
+'The council met on Tuesday and agreed the budget for next year.'
+>>> [r.text for r in doc.removed]
+['Menu\\n\\n']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from .explain import LineExplanation, explain
+from .models import Article, Comment, Document, RemovedSpan, Segment, TimeStamp
+from .page import Decision, Label, Page
+from .pipeline import ConfigError, Filter, FilterOptions, Pipeline, default_pipeline, register
+from .segment import InputError
+
+__all__ = [
+    "Article", "Comment", "ConfigError", "Decision", "Document", "Filter", "FilterOptions",
+    "InputError", "Label", "LineExplanation", "Page", "Pipeline", "RemovedSpan", "Segment",
+    "TimeStamp", "clean", "clean_many", "default_pipeline", "explain", "register",
+]
+__version__ = "0.1.0"
+
+_DEFAULT: Pipeline | None = None
+
+
+def _default() -> Pipeline:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = default_pipeline()
+    return _DEFAULT
+
+
+def clean(text: str | bytes, *, pipeline: Pipeline | None = None) -> Document:
+    """Clean one page dump. Bytes are decoded (UTF-8, BOMs, cp1252 fallback).
+
+    Raises `InputError` for input that is neither str nor bytes.
+    """
+    return (pipeline or _default()).run(text)
+
+
+def clean_many(texts: Iterable[str | bytes], *, pipeline: Pipeline | None = None) -> Iterator[Document]:
+    """Clean pages one after another, reusing one pipeline."""
+    p = pipeline or _default()
+    for text in texts:
+        yield p.run(text)

@@ -1,0 +1,207 @@
+"""Labelled lines -> Document: the article, the comments, and the partition of
+the input into segments, each with the filter and reason that placed it.
+
+Resolution is simple on purpose: a line's label is its standing (most
+confident) decision; a line nobody decided is removed as "undecided". Blank
+lines and line ends belong to the segment before them, so segments tile the
+input with no gaps.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .models import Article, Comment, Document, RemovedSpan, Segment
+from .normalize import clean_text
+from .page import CommentDraft, Label, MetaClaim, Page
+
+_ROLE = {
+    Label.TITLE: "article.title",
+    Label.BYLINE: "article.byline",
+    Label.DATE: "article.date",
+    Label.ARTICLE: "article.body",
+    Label.CAPTION: "article.caption",
+    Label.COMMENT_HEADER: "comments.header",
+}
+
+
+@dataclass
+class _Seg:
+    start: int
+    end: int
+    role: str
+    filter: str
+    reason: str
+    category: str | None = None
+    comment: int | None = None
+
+
+def _line_pieces(
+    start: int, end: int, claims: list[tuple[int, int, str, str, str, str | None]],
+    gap_role: str, gap_filter: str, gap_reason: str, gap_category: str | None,
+    comment: int | None = None,
+) -> list[_Seg]:
+    """Tile [start, end) with the claims; text between claims becomes gap segments,
+    whitespace between them joins the claim before it."""
+    out: list[_Seg] = []
+    pos = start
+    for c_start, c_end, role, flt, reason, category in sorted(claims):
+        c_start, c_end = max(c_start, pos), min(c_end, end)
+        if c_end <= c_start:
+            continue
+        if c_start > pos:
+            out.append(_Seg(pos, c_start, gap_role, gap_filter, gap_reason, gap_category, comment))
+        out.append(_Seg(c_start, c_end, role, flt, reason, category, comment))
+        pos = c_end
+    if pos < end:
+        out.append(_Seg(pos, end, gap_role, gap_filter, gap_reason, gap_category, comment))
+    return out
+
+
+def assemble(page: Page) -> Document:
+    text = page.text
+    segs: list[_Seg] = []
+    comment_of_line: dict[int, int] = {}
+    for ci, draft in enumerate(page.comments):
+        for li in draft.lines:
+            comment_of_line[li] = ci
+    meta_by_line: dict[int, list[MetaClaim]] = {}
+    for claim in page.meta:
+        meta_by_line.setdefault(claim.line, []).append(claim)
+    parts_by_line = _comment_parts_by_line(page)
+
+    body_lines: list[int] = []
+    caption_lines: list[int] = []
+    for i, line in enumerate(page.lines):
+        if line.blank:
+            if segs:
+                segs[-1].end = line.stop
+            else:
+                segs.append(_Seg(line.start, line.stop, "removed", "segment", "blank lines before any content", "whitespace"))
+            continue
+        decision = page.standing(i)
+        if i in comment_of_line:
+            ci = comment_of_line[i]
+            claims = [
+                (p.start, p.end, f"comment.{p.role}" if p.role != "chrome" else "removed",
+                 "comments", p.reason or f"comment {p.role}", "comment-chrome" if p.role == "chrome" else None)
+                for p in parts_by_line.get(i, [])
+            ]
+            pieces = _line_pieces(line.start, line.end, claims, "removed", "comments",
+                                  "comment line outside its fields", "comment-chrome", ci)
+        elif i in meta_by_line:
+            claims = [
+                (c.start, c.end, _ROLE[Label(c.role)], c.filter, c.reason, None)
+                for c in meta_by_line[i]
+            ]
+            first = meta_by_line[i][0]
+            pieces = _line_pieces(line.start, line.end, claims, "removed", first.filter,
+                                  f"label around the {first.role}", f"{first.role}-label")
+        elif decision is None:
+            pieces = [_Seg(line.start, line.end, "removed", "resolve", "no filter claimed this line", "undecided")]
+        elif decision.label is Label.BOILERPLATE or decision.label is Label.COMMENT:
+            # COMMENT lines outside any parsed comment are section chrome
+            category = decision.category or ("comment-chrome" if decision.label is Label.COMMENT else "boilerplate")
+            pieces = [_Seg(line.start, line.end, "removed", decision.filter, decision.reason, category)]
+        else:
+            role = _ROLE[decision.label]
+            if decision.label is Label.ARTICLE:
+                body_lines.append(i)
+            elif decision.label is Label.CAPTION:
+                caption_lines.append(i)
+            pieces = [_Seg(line.start, line.end, role, decision.filter, decision.reason, decision.category)]
+        pieces[-1].end = line.stop
+        segs.extend(pieces)
+
+    article = _article(page, body_lines, caption_lines)
+    comments = _comments(page)
+    segments = [Segment(start=s.start, end=s.end, role=s.role, filter=s.filter, reason=s.reason,
+                        category=s.category, comment=s.comment) for s in segs]
+    removed = [
+        RemovedSpan(start=s.start, end=s.end, text=text[s.start:s.end], filter=s.filter,
+                    category=s.category or "boilerplate", reason=s.reason)
+        for s in segs if s.role == "removed"
+    ]
+    return Document(
+        length=len(text), language=page.language, style=page.style, article=article,
+        comments=comments, declared_comment_count=page.declared_comment_count,
+        removed=removed, segments=segments, notes=page.notes,
+    )
+
+
+def _comment_parts_by_line(page: Page) -> dict[int, list]:
+    by_line: dict[int, list] = {}
+    starts = [line.start for line in page.lines]
+    import bisect
+
+    for draft in page.comments:
+        for part in draft.parts:
+            li = bisect.bisect_right(starts, part.start) - 1
+            by_line.setdefault(li, []).append(part)
+    return by_line
+
+
+def _paragraphs(page: Page, lines: list[int]) -> list[str]:
+    """Each line a paragraph, except hard-wrapped lines, which join the one before."""
+    out: list[str] = []
+    prev = -2
+    for i in lines:
+        text = clean_text(page.lines[i].text)
+        if not text:
+            continue
+        if (
+            out and i == prev + 1 and page.style == "blocks"
+            and not page.stats[prev].ends_sentence and text[:1].islower()
+        ):
+            out[-1] = f"{out[-1]} {text}"
+        else:
+            out.append(text)
+        prev = i
+    return out
+
+
+def _article(page: Page, body: list[int], captions: list[int]) -> Article | None:
+    if not body:
+        return None
+    meta = {c.role: c for c in page.meta}
+    title = meta.get(Label.TITLE.value)
+    byline = meta.get(Label.BYLINE.value)
+    date = meta.get(Label.DATE.value)
+    return Article(
+        title=clean_text(title.value) if title else None,
+        byline=clean_text(byline.value) if byline else None,
+        published=date.stamp if date else None,
+        paragraphs=_paragraphs(page, body),
+        captions=[t for t in (clean_text(page.lines[i].text) for i in captions) if t],
+        language=page.language,
+        start=page.lines[body[0]].start,
+        end=page.lines[body[-1]].end,
+    )
+
+
+def _comments(page: Page) -> list[Comment]:
+    out: list[Comment] = []
+    for ci, draft in enumerate(page.comments):
+        out.append(_comment(page, ci, draft))
+    return out
+
+
+def _comment(page: Page, index: int, draft: CommentDraft) -> Comment:
+    text = page.text
+    paragraphs = [
+        t for t in (clean_text(text[p.start:p.end]) for p in draft.parts if p.role == "text") if t
+    ]
+    first = page.lines[draft.lines[0]]
+    last = page.lines[draft.lines[-1]]
+    return Comment(
+        index=index,
+        author=clean_text(draft.author) if draft.author else None,
+        posted=draft.posted,
+        paragraphs=paragraphs,
+        votes=draft.votes,
+        likes=draft.likes,
+        parent=draft.parent,
+        depth=draft.depth,
+        start=first.start,
+        end=last.end,
+    )

@@ -1,0 +1,80 @@
+"""Why each line went where it went: the decision log, line by line.
+
+>>> from textclean import explain
+>>> rows = explain("Share on Facebook\\nA long enough sentence of article prose, it says here.\\n")
+>>> rows[0].label, rows[0].filter
+('boilerplate', 'widgets')
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from .page import Decision, Page
+from .pipeline import Pipeline, default_pipeline
+
+
+class Overruled(BaseModel):
+    label: str
+    filter: str
+    reason: str
+    confidence: float
+
+
+class LineExplanation(BaseModel):
+    """One input line: its final label, who decided it and why, and what was overruled."""
+
+    line: int
+    start: int
+    end: int
+    text: str
+    label: str
+    filter: str
+    reason: str
+    category: str | None = None
+    confidence: float | None = None
+    comment: int | None = None
+    overruled: list[Overruled] = []
+
+
+def explain_page(page: Page) -> list[LineExplanation]:
+    by_line: dict[int, list[Decision]] = {}
+    for d in page.decisions:
+        by_line.setdefault(d.line, []).append(d)
+    comment_of: dict[int, int] = {}
+    for ci, c in enumerate(page.comments):
+        for li in c.lines:
+            comment_of[li] = ci
+    section = page.comment_section
+    rows = []
+    for i, line in enumerate(page.lines):
+        standing = page.standing(i)
+        if line.blank:
+            label, flt, reason = "blank", "segment", "blank line"
+        elif standing is None:
+            label, flt, reason = "removed", "resolve", "no filter claimed this line"
+        else:
+            label, flt, reason = standing.label.value, standing.filter, standing.reason
+        if section and i == section[0]:
+            reason += " [comment section starts]"
+        if section and i == section[1] - 1:
+            reason += " [comment section ends]"
+        rows.append(
+            LineExplanation(
+                line=i + 1, start=line.start, end=line.stop, text=line.text, label=label,
+                filter=flt, reason=reason,
+                category=standing.category if standing else None,
+                confidence=standing.confidence if standing else None,
+                comment=comment_of.get(i),
+                overruled=[
+                    Overruled(label=d.label.value, filter=d.filter, reason=d.reason, confidence=d.confidence)
+                    for d in by_line.get(i, []) if d is not standing
+                ],
+            )
+        )
+    return rows
+
+
+def explain(text: str | bytes, *, pipeline: Pipeline | None = None) -> list[LineExplanation]:
+    """Run the pipeline and describe every input line's fate."""
+    return explain_page((pipeline or default_pipeline()).judge(text))

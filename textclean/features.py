@@ -1,0 +1,137 @@
+"""The shared per-line feature pass: computed once per page, read by every filter.
+
+>>> from textclean.segment import split_lines
+>>> stats = compute_stats(split_lines("Home\\nThe cat sat on the mat, and it was happy."), "en")
+>>> stats[0].words, stats[0].vocab, stats[1].ends_sentence, stats[1].stop_ratio > 0.4
+(1, 'navigation', True, True)
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+
+from .dates import find_time_span
+from .segment import Line
+from .vocabulary import Vocabulary, default_vocabulary, normalise
+
+WORD = regex.compile(r"\w+")
+# Lines are analysed on their first characters only: a 50 MB line gets the
+# same label from its first 20,000 characters, without quadratic work.
+ANALYSIS_CHARS = 20_000
+
+_SENTENCE_END = regex.compile(r"[.!?。！？…:;][\"'”’»)\]]*\s*$")
+_FULL_STOP_END = regex.compile(r"[.!?。！？…][\"'”’»)\]]*\s*$")
+_BULLET = regex.compile(r"^\s*(?:[-*•·◦▪►▸–—]|\d{1,3}[.)]|[a-z][.)])\s+")
+_CURRENCY = regex.compile(
+    r"\p{Sc}\s?\d|\d\s?\p{Sc}"
+    r"|\d\s?(?:USD|EUR|GBP|RUB|JPY|CHF|CAD|AUD|CNY|INR|BRL|MXN|PLN|SEK|NOK|DKK|TRY|UAH|BTC|ETH)\b"
+    r"|\b(?:USD|EUR|GBP|RUB|JPY|CHF|CAD|AUD|CNY|INR|BRL|MXN|PLN|SEK|NOK|DKK|TRY|UAH|BTC|ETH)\s?\d"
+)
+_URL = regex.compile(r"https?://|www\.|\b[\w.+-]+@[\w-]+\.\w{2,}|\b\w+\.(?:com|org|net|html?)\b")
+_SEPARATORS = regex.compile(r"\s[|•·»›/>]\s|\s[|•·»›]|\|")
+
+
+@dataclass(slots=True)
+class LineStats:
+    """Numbers about one line that several filters need."""
+
+    chars: int
+    words: int
+    letters: int
+    digits: int
+    upper: int
+    title_words: int
+    stop_words: int
+    punct: int
+    commas: int
+    indent: int
+    ends_sentence: bool
+    ends_full_stop: bool
+    bullet: bool
+    currency: bool
+    url: bool
+    separators: int
+    vocab: str | None
+    has_time: bool
+    norm: str
+    repeats: int = 1
+
+    @property
+    def stop_ratio(self) -> float:
+        return self.stop_words / self.words if self.words else 0.0
+
+    @property
+    def digit_ratio(self) -> float:
+        total = self.letters + self.digits
+        return self.digits / total if total else 0.0
+
+    @property
+    def upper_ratio(self) -> float:
+        return self.upper / self.letters if self.letters else 0.0
+
+
+_EMPTY = LineStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, False, False, False, False, False, 0, None, False, "")
+
+
+def line_words(line: Line) -> list[str]:
+    return WORD.findall(line.text[:ANALYSIS_CHARS])
+
+
+def compute_stats(
+    lines: list[Line],
+    language: str,
+    stop: frozenset[str] | None = None,
+    vocabulary: Vocabulary | None = None,
+    words_per_line: list[list[str]] | None = None,
+) -> list[LineStats]:
+    """One pass over the lines; `words_per_line` reuses a tokenisation done before."""
+    if stop is None:
+        from .language import stopwords
+
+        stop = stopwords(language)
+    vocab = vocabulary or default_vocabulary()
+    out: list[LineStats] = []
+    for i, line in enumerate(lines):
+        text = line.text[:ANALYSIS_CHARS]
+        stripped = text.strip()
+        if not stripped:
+            out.append(_EMPTY)
+            continue
+        words = words_per_line[i] if words_per_line is not None else WORD.findall(text)
+        letters = sum(1 for ch in stripped if ch.isalpha())
+        digits = sum(1 for ch in stripped if ch.isdigit())
+        upper = sum(1 for ch in stripped if ch.isupper())
+        punct = len(stripped) - letters - digits - stripped.count(" ")
+        short = len(stripped) <= 160
+        norm = normalise(stripped) if short else ""
+        out.append(
+            LineStats(
+                chars=len(stripped),
+                words=len(words),
+                letters=letters,
+                digits=digits,
+                upper=upper,
+                title_words=sum(1 for w in words if w[0].isupper()),
+                stop_words=sum(1 for w in words if w.casefold() in stop),
+                punct=punct,
+                commas=stripped.count(",") + stripped.count("،") + stripped.count("，"),
+                indent=len(text) - len(text.lstrip()),
+                ends_sentence=_SENTENCE_END.search(stripped) is not None,
+                ends_full_stop=_FULL_STOP_END.search(stripped) is not None,
+                bullet=_BULLET.match(stripped) is not None,
+                currency=_CURRENCY.search(stripped) is not None,
+                url=_URL.search(stripped) is not None,
+                separators=len(_SEPARATORS.findall(stripped)) if short else 0,
+                vocab=vocab.match_normalised(norm) if norm else None,
+                has_time=short and find_time_span(stripped) is not None,
+                norm=norm,
+            )
+        )
+    counts = Counter(s.norm for s in out if s.norm)
+    for s in out:
+        if s.norm:
+            s.repeats = counts[s.norm]
+    return out

@@ -1,0 +1,9 @@
+"""The built-in filters, one per module; importing this registers them all."""
+
+from .comments import CommentFilter
+from .content import ContentFilter
+from .donation import DonationFilter
+from .metadata import MetadataFilter
+from .widgets import WidgetFilter
+
+__all__ = ["CommentFilter", "ContentFilter", "DonationFilter", "MetadataFilter", "WidgetFilter"]

@@ -1,0 +1,156 @@
+"""Metadata extractors: the title, the byline, the date and the captions.
+
+Runs after the content filter, reading where the article body starts:
+
+- title: the headline-shaped line closest above the body (a few words, no
+  full stop), preferring one the page repeats (the browser title and the
+  headline); the other copies are removed as repeats;
+- byline: "By Jane Doe" / "Von ..." / "Par ..." near the start of the body;
+- date: a short line near the start of the body holding a date or time;
+- captions: lines in or just above the body that carry a photo credit.
+
+>>> from textclean.page import Page, Label
+>>> text = "Home\\nBig News Today\\nBy Jane Doe\\nMarch 3, 2024\\n" + "A sentence of the body that is long enough, as they are.\\n" * 2
+>>> page = Page(text)
+>>> for i in (4, 5): _ = page.decide(i, Label.ARTICLE, "test", "body")
+>>> MetadataFilter().apply(page)
+>>> [(m.role, m.value) for m in page.meta]
+[('title', 'Big News Today'), ('byline', 'Jane Doe'), ('date', 'March 3, 2024')]
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..dates import find_time_span
+from ..page import Label, MetaClaim, Page
+from ..pipeline import Filter, FilterOptions, register
+
+_BYLINE = regex.compile(
+    r"^\s*(?:by|written by|posted by|author:|von|par|por|di|door|de|автор:?|texto?:|text:)\s+"
+    r"(?P<name>(?-i:\p{Lu})[\p{L}.'’-]*(?:[\s,]+(?:and|und|et|y|e|en|и|&)?\s*(?-i:\p{Lu})[\p{L}.'’-]*){0,5})"
+    r"(?P<rest>.*)$",
+    regex.IGNORECASE,
+)
+_CREDIT = regex.compile(
+    r"(?i)\((?:[^()]*\b(?:photo|foto|image|picture|credit|courtesy|illustration|bild|imagen|immagine|фото)\b[^()]*)\)"
+    r"|\b(?:photo|foto|image|picture|credit|bild|imagen|фото)\s*(?:credit)?\s*:"
+    r"|\b(?:getty images|reuters|afp|ap photo|associated press|epa|dpa|shutterstock|istock)\b"
+)
+
+
+def _claimable(page: Page, i: int) -> bool:
+    """Metadata may take article lines and weakly judged boilerplate, not widgets or comments."""
+    d = page.standing(i)
+    return d is None or d.label is Label.ARTICLE or (d.label is Label.BOILERPLATE and d.confidence < 0.75)
+
+
+class MetadataOptions(FilterOptions):
+    title_window: int = 12
+    """How many non-blank lines above the body are searched for the title."""
+    meta_window: int = 6
+    """How many lines around the body start are searched for byline and date."""
+    max_title_words: int = 30
+
+
+@register
+class MetadataFilter(Filter):
+    """Finds title, byline, date and captions; see the module docstring."""
+
+    name = "metadata"
+    Options = MetadataOptions
+    options: MetadataOptions
+
+    def apply(self, page: Page) -> None:
+        body = [i for i in range(len(page)) if page.label(i) is Label.ARTICLE]
+        if not body:
+            return
+        nonblank = page.nonblank()
+        pos = {line: k for k, line in enumerate(nonblank)}
+        first = pos[body[0]]
+        self._captions(page, body, nonblank, first)
+        self._byline_and_date(page, nonblank, first)
+        self._title(page, nonblank, first)
+
+    def _claim(self, page: Page, role: Label, i: int, a: int, b: int, value: str, reason: str,
+               stamp=None) -> None:
+        line = page.lines[i]
+        if page.decide(i, role, self.name, reason, 0.75) is page.standing(i):
+            page.meta.append(MetaClaim(role.value, i, line.start + a, line.start + b, value, self.name, reason, stamp))
+
+    def _captions(self, page: Page, body: list[int], nonblank: list[int], first: int) -> None:
+        window = nonblank[max(0, first - 3) : first]
+        for i in [*window, *body]:
+            stats = page.stats[i]
+            if 4 <= stats.words <= 80 and _CREDIT.search(page.lines[i].text):
+                page.decide(i, Label.CAPTION, self.name, "carries a photo credit: a caption", 0.75)
+
+    def _byline_and_date(self, page: Page, nonblank: list[int], first: int) -> None:
+        window = nonblank[max(0, first - self.options.meta_window) : first + 3]
+        found_byline = found_date = False
+        for i in window:
+            text = page.lines[i].text
+            stats = page.stats[i]
+            if stats.words > 25 or not _claimable(page, i):
+                continue
+            if not found_byline:
+                m = _BYLINE.match(text)
+                if m and not stats.ends_full_stop or m and stats.words <= 8:
+                    name = m.group("name").strip(" ,")
+                    a = text.index(name, m.start("name"))
+                    self._claim(page, Label.BYLINE, i, a, a + len(name), name, "byline near the top of the article")
+                    found_byline = True
+                    rest = m.group("rest")
+                    t = find_time_span(rest) if rest else None
+                    if t and not found_date:
+                        off = m.start("rest")
+                        page.meta.append(MetaClaim(Label.DATE.value, i, page.lines[i].start + off + t.start,
+                                                   page.lines[i].start + off + t.end, t.stamp.raw, self.name,
+                                                   "date on the byline line", t.stamp))
+                        found_date = True
+                    continue
+            if not found_date and stats.has_time and stats.words <= 14:
+                t = find_time_span(text)
+                if t is not None:
+                    self._claim(page, Label.DATE, i, t.start, t.end, t.stamp.raw,
+                                "date near the top of the article", t.stamp)
+                    found_date = True
+
+    def _title(self, page: Page, nonblank: list[int], first: int) -> None:
+        opts = self.options
+        best, best_score = None, 0.0
+        lo = max(0, first - opts.title_window)
+        for k in range(first, lo - 1, -1):
+            i = nonblank[k]
+            stats = page.stats[i]
+            label = page.label(i)
+            if label in (Label.BYLINE, Label.DATE, Label.CAPTION) or not _claimable(page, i):
+                continue
+            if not 2 <= stats.words <= opts.max_title_words or stats.url:
+                continue
+            if stats.vocab is not None and stats.repeats <= 1:
+                continue
+            score = 1.0 - 0.05 * (first - k)
+            if stats.ends_full_stop:
+                score -= 0.6
+            if stats.repeats > 1:
+                score += 0.3
+            if label is Label.ARTICLE:
+                score -= 0.3 if k != first else 0.1
+            if stats.words >= 4:
+                score += 0.1
+            if stats.words > 18:
+                score -= 0.3
+            if score > best_score:
+                best, best_score = i, score
+        if best is None:
+            return
+        text = page.lines[best].text
+        value = text.strip()
+        a = text.index(value)
+        self._claim(page, Label.TITLE, best, a, a + len(value), value, "headline-shaped line above the body")
+        # the other copies of the headline (browser title, breadcrumbs) are repeats
+        norm = page.stats[best].norm
+        for i in nonblank:
+            if i != best and page.stats[i].norm == norm and norm:
+                page.decide(i, Label.BOILERPLATE, self.name, "repeat of the title", 0.8, "title-repeat")

@@ -1,0 +1,78 @@
+"""Widget-text remover: share and subscribe buttons, cookie banners, login links,
+"Read more", menus and breadcrumbs, pagination, "Advertisement", app badges,
+related-article headers, copyright and footer lines.
+
+The words are data (`textclean/data/vocab/*.json`, one file per language);
+this filter adds the shapes no vocabulary lists: menu lines joined by
+separators ("Home | News | Sport"), breadcrumbs ("Home › World › Europe") and
+copyright lines ("© 2024 ...").
+
+>>> from textclean.page import Page
+>>> page = Page("Share on Facebook\\nHome | News | Sport | Contact\\nA sentence of prose, as articles have.\\n")
+>>> WidgetFilter().apply(page)
+>>> [page.standing(i).category if page.standing(i) else None for i in range(3)]
+['widget:share', 'navigation', None]
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..page import Label, Page
+from ..pipeline import Filter, FilterOptions, register
+
+# Categories that other filters own: the comment filter reads the comment
+# words in context, the metadata filter the byline and date labels.
+DEFERRED = frozenset(
+    {"comment-header", "comment-chrome", "comment-action", "byline-label", "date-label", "donation"}
+)
+_COPYRIGHT = regex.compile(r"(?i)^\s*(?:©|\(c\)|copyright\b|&copy;)|©\s*(?:19|20)\d{2}")
+_MENU_SEPARATOR = regex.compile(r"\s+(?:\||•|·|»|›|>|/|::)\s+")
+
+
+class WidgetOptions(FilterOptions):
+    min_menu_items: int = 3
+    """A line split by separators into at least this many short items is a menu."""
+    max_menu_item_words: int = 4
+    categories: list[str] | None = None
+    """Only remove these vocabulary categories (None: all but the deferred ones)."""
+
+
+@register
+class WidgetFilter(Filter):
+    """Removes widget text by vocabulary and by shape; see the module docstring."""
+
+    name = "widgets"
+    Options = WidgetOptions
+    options: WidgetOptions
+
+    def apply(self, page: Page) -> None:
+        allowed = set(self.options.categories) if self.options.categories is not None else None
+        for i, line in enumerate(page.lines):
+            if line.blank or page.standing(i) is not None:
+                continue
+            stats = page.stats[i]
+            category = stats.vocab
+            if category and category not in DEFERRED and (allowed is None or category in allowed):
+                page.decide(
+                    i, Label.BOILERPLATE, self.name,
+                    f"{category} label {line.text.strip()[:40]!r}", 0.7, category,
+                )
+                continue
+            if stats.words > 30:
+                continue
+            text = line.text.strip()
+            if _COPYRIGHT.search(text) and not stats.ends_full_stop or _COPYRIGHT.match(text):
+                page.decide(i, Label.BOILERPLATE, self.name, "copyright line", 0.7, "footer")
+                continue
+            items = [p for p in _MENU_SEPARATOR.split(text) if p.strip()]
+            if (
+                len(items) >= self.options.min_menu_items
+                and all(len(p.split()) <= self.options.max_menu_item_words for p in items)
+                and not stats.ends_full_stop
+            ):
+                page.decide(
+                    i, Label.BOILERPLATE, self.name,
+                    f"{len(items)} short items between separators: a menu or breadcrumb",
+                    0.6, "navigation",
+                )

@@ -1,0 +1,71 @@
+"""Stop-word lists per language and the choice of a page's language.
+
+The lists are data (``textclean/data/stopwords/{code}.txt``, built by
+``scripts/build_stopwords.py``); a new language is a new file.
+
+>>> guess_language("the cat sat on the mat and it was happy".split())
+'en'
+>>> guess_language("der Hund und die Katze sind nicht im Haus".split())
+'de'
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+
+
+def _read_words(code: str) -> frozenset[str]:
+    path = resources.files("textclean") / "data" / "stopwords" / f"{code}.txt"
+    words = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        word = raw.strip()
+        if word and not word.startswith("#"):
+            words.append(word.casefold())
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def available_languages() -> tuple[str, ...]:
+    """ISO 639-1 codes of every shipped stop-word list."""
+    folder = resources.files("textclean") / "data" / "stopwords"
+    return tuple(sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".txt")))
+
+
+@lru_cache(maxsize=None)
+def stopwords(code: str) -> frozenset[str]:
+    """The stop words of one language (empty for an unknown code)."""
+    if code not in available_languages():
+        return frozenset()
+    return _read_words(code)
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, tuple[str, ...]]:
+    """word -> languages whose list has it, for one-pass language voting."""
+    owners: dict[str, list[str]] = {}
+    for code in available_languages():
+        for word in stopwords(code):
+            owners.setdefault(word, []).append(code)
+    return {w: tuple(c) for w, c in owners.items()}
+
+
+def guess_language(words: Iterable[str], default: str = "en") -> str:
+    """The language whose stop words cover most of `words` (casefolded inside).
+
+    Each word votes for every list it is in, weighted down by how many lists
+    share it, so short words common to many languages do not decide.
+    """
+    index = _index()
+    votes: Counter[str] = Counter()
+    for word in words:
+        owners = index.get(word.casefold())
+        if owners:
+            share = 1.0 / len(owners)
+            for code in owners:
+                votes[code] += share
+    if not votes:
+        return default
+    return votes.most_common(1)[0][0]

@@ -1,0 +1,149 @@
+"""The page under judgement: immutable lines and features, plus an append-only
+log of decisions that filters record about them.
+
+Filters never edit text. They call `Page.decide(...)`; the standing label of
+a line is its most confident decision (a later one wins a tie), so a later,
+surer filter can overrule an earlier guess and `explain` still shows both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import cached_property
+
+from .features import LineStats, compute_stats, line_words
+from .language import guess_language, stopwords
+from .models import InputNote, TimeStamp
+from .segment import Line, split_lines
+
+
+class Label(str, Enum):
+    """What a line is. Everything but the article and comment labels is removed."""
+
+    TITLE = "title"
+    BYLINE = "byline"
+    DATE = "date"
+    ARTICLE = "article"
+    CAPTION = "caption"
+    COMMENT_HEADER = "comments.header"  # "12 Comments": kept as the declared count
+    COMMENT = "comment"  # inside a comment; the comment parser splits it further
+    BOILERPLATE = "boilerplate"
+
+    @property
+    def kept(self) -> bool:
+        return self is not Label.BOILERPLATE
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """One filter's verdict on one line."""
+
+    line: int
+    label: Label
+    filter: str
+    reason: str
+    confidence: float = 0.5
+    category: str | None = None
+
+
+@dataclass(slots=True)
+class CommentPart:
+    """A piece of a comment: a role and a character range of the input."""
+
+    role: str  # author | posted | votes | text | chrome
+    start: int
+    end: int
+    reason: str = ""
+
+
+@dataclass
+class CommentDraft:
+    """A comment as the comment filter found it, before it becomes a model."""
+
+    lines: list[int]
+    parts: list[CommentPart] = field(default_factory=list)
+    author: str | None = None
+    posted: TimeStamp | None = None
+    votes: int | None = None
+    likes: int | None = None
+    depth: int = 0
+    parent: int | None = None
+
+
+@dataclass
+class MetaClaim:
+    """A metadata value found inside a line (title, byline, date)."""
+
+    role: str
+    line: int
+    start: int
+    end: int
+    value: str
+    filter: str
+    reason: str
+    stamp: TimeStamp | None = None
+
+
+class Page:
+    """Lines, features and decisions for one input text."""
+
+    def __init__(self, text: str, notes: list[InputNote] | None = None) -> None:
+        self.text = text
+        self.notes = list(notes or [])
+        self.lines: list[Line] = split_lines(text)
+        self._words = [line_words(line) for line in self.lines]
+        self.language = guess_language(w for words in self._words for w in words)
+        blank = sum(1 for line in self.lines if line.blank)
+        nonblank = len(self.lines) - blank
+        # A dump with blank lines between most blocks is a 'blocks' dump.
+        self.style = "blocks" if nonblank and blank >= 0.3 * nonblank else "lines"
+        self.decisions: list[Decision] = []
+        self._standing: list[Decision | None] = [None] * len(self.lines)
+        self.comments: list[CommentDraft] = []
+        self.declared_comment_count: int | None = None
+        self.comment_section: tuple[int, int] | None = None  # line range [a, b)
+        self.meta: list[MetaClaim] = []
+        self.scores: list[float] | None = None  # content probability per line, if scored
+
+    @cached_property
+    def stats(self) -> list[LineStats]:
+        return compute_stats(self.lines, self.language, stopwords(self.language), None, self._words)
+
+    def words(self, index: int) -> list[str]:
+        return self._words[index]
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    # -- decisions -------------------------------------------------------
+    def decide(
+        self,
+        line: int,
+        label: Label,
+        filter: str,
+        reason: str,
+        confidence: float = 0.5,
+        category: str | None = None,
+    ) -> Decision:
+        """Record a verdict; it stands if at least as confident as the standing one."""
+        decision = Decision(line, label, filter, reason, confidence, category)
+        self.decisions.append(decision)
+        current = self._standing[line]
+        if current is None or confidence >= current.confidence:
+            self._standing[line] = decision
+        return decision
+
+    def standing(self, line: int) -> Decision | None:
+        """The decision that currently holds for a line (None: undecided)."""
+        return self._standing[line]
+
+    def label(self, line: int) -> Label | None:
+        d = self._standing[line]
+        return d.label if d else None
+
+    def decisions_for(self, line: int) -> list[Decision]:
+        return [d for d in self.decisions if d.line == line]
+
+    def nonblank(self) -> list[int]:
+        return [i for i, line in enumerate(self.lines) if not line.blank]

@@ -1,0 +1,139 @@
+"""Widget vocabulary: the UI words of web pages, per language, as data.
+
+Files ``textclean/data/vocab/{lang}.json`` map a category (``widget:share``,
+``navigation``, ``comment-header``...) to patterns over a *normalised* line
+(casefolded, digit runs as ``#``, punctuation dropped, spaces collapsed):
+
+- ``share on facebook``: the whole line is exactly this;
+- ``filed under *``: the line starts with it (at most 12 words);
+- ``* all rights reserved``: the line ends with it (at most 12 words);
+- ``* powered by *``: the line contains it (at most 12 words).
+
+>>> normalise("  Comments (14) ")
+'comments #'
+>>> default_vocabulary().match("Share on Facebook!")
+'widget:share'
+>>> default_vocabulary().match("The minister said he would share the figures.") is None
+True
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+_DIGITS = regex.compile(r"\d+")
+_NOT_WORDISH = regex.compile(r"[^\p{L}\p{M}#\s]+")
+_SPACES = regex.compile(r"\s+")
+MAX_PATTERN_WORDS = 12
+# Lines longer than this are prose, never a UI label: skip the normalising work.
+MAX_LABEL_CHARS = 160
+
+
+def normalise(line: str) -> str:
+    """The form vocabulary patterns are written in."""
+    text = _DIGITS.sub("#", line.casefold())
+    text = _NOT_WORDISH.sub("", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+@dataclass
+class Vocabulary:
+    """Compiled patterns of one or more languages; the first loaded wins a tie."""
+
+    exact: dict[str, str] = field(default_factory=dict)
+    prefix: dict[str, str] = field(default_factory=dict)
+    suffix: dict[str, str] = field(default_factory=dict)
+    contains: dict[str, str] = field(default_factory=dict)
+    languages: list[str] = field(default_factory=list)
+
+    def add(self, category: str, pattern: str) -> None:
+        pattern = pattern.strip()
+        starts, ends = pattern.startswith("* "), pattern.endswith(" *")
+        core = normalise(pattern.removeprefix("* ").removesuffix(" *"))
+        if not core:
+            return
+        table = (
+            self.contains
+            if starts and ends
+            else self.suffix
+            if starts
+            else self.prefix
+            if ends
+            else self.exact
+        )
+        table.setdefault(core, category)
+
+    def add_file_data(self, data: dict[str, object]) -> None:
+        categories = data.get("categories", {})
+        if not isinstance(categories, dict):
+            raise ValueError("vocabulary file: 'categories' must be an object")
+        for category, patterns in categories.items():
+            for pattern in patterns:
+                self.add(str(category), str(pattern))
+        lang = data.get("language")
+        if isinstance(lang, str):
+            self.languages.append(lang)
+
+    def match(self, line: str) -> str | None:
+        """The category of a line that is a UI label, else None."""
+        if len(line) > MAX_LABEL_CHARS:
+            return None
+        norm = normalise(line)
+        if not norm:
+            return None
+        return self.match_normalised(norm)
+
+    def match_normalised(self, norm: str) -> str | None:
+        hit = self.exact.get(norm)
+        if hit is not None:
+            return hit
+        words = norm.split(" ")
+        n = len(words)
+        if n > MAX_PATTERN_WORDS:
+            return None
+        if self.prefix or self.suffix:
+            for k in range(n, 0, -1):
+                hit = self.prefix.get(" ".join(words[:k])) or self.suffix.get(
+                    " ".join(words[n - k :])
+                )
+                if hit is not None:
+                    return hit
+        if self.contains:
+            for i in range(n):
+                for j in range(n, i, -1):
+                    hit = self.contains.get(" ".join(words[i:j]))
+                    if hit is not None:
+                        return hit
+        return None
+
+
+def available_vocabularies() -> tuple[str, ...]:
+    folder = resources.files("textclean") / "data" / "vocab"
+    if not folder.is_dir():
+        return ()
+    return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".json")))
+
+
+def load_vocabulary(languages: list[str] | None = None) -> Vocabulary:
+    """Merge the vocabularies of `languages` (default: every shipped one, English first)."""
+    codes = list(languages) if languages is not None else list(available_vocabularies())
+    if "en" in codes:
+        codes.remove("en")
+        codes.insert(0, "en")
+    vocab = Vocabulary()
+    folder = resources.files("textclean") / "data" / "vocab"
+    for code in codes:
+        path = folder / f"{code}.json"
+        vocab.add_file_data(json.loads(path.read_text(encoding="utf-8")))
+    return vocab
+
+
+@lru_cache(maxsize=1)
+def default_vocabulary() -> Vocabulary:
+    """Every shipped language at once: pages mix languages in their chrome."""
+    return load_vocabulary()
