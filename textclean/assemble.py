@@ -76,7 +76,7 @@ def assemble(page: Page) -> Document:
         if line.blank:
             if segs:
                 segs[-1].end = line.stop
-            else:
+            elif line.stop > line.start:
                 segs.append(_Seg(line.start, line.stop, "removed", "segment", "blank lines before any content", "whitespace"))
             continue
         decision = page.standing(i)

@@ -104,7 +104,8 @@ class Page:
         self.declared_comment_count: int | None = None
         self.comment_section: tuple[int, int] | None = None  # line range [a, b)
         self.meta: list[MetaClaim] = []
-        self.scores: list[float] | None = None  # content probability per line, if scored
+        self.scores: list[float] | None = None  # P(article) per line, if a scorer ran
+        self.comment_scores: list[float] | None = None  # P(comment) per line, if a scorer ran
 
     @cached_property
     def stats(self) -> list[LineStats]:

@@ -15,7 +15,7 @@ Runs after the content filter, reading where the article body starts:
 >>> for i in (4, 5): _ = page.decide(i, Label.ARTICLE, "test", "body")
 >>> MetadataFilter().apply(page)
 >>> [(m.role, m.value) for m in page.meta]
-[('title', 'Big News Today'), ('byline', 'Jane Doe'), ('date', 'March 3, 2024')]
+[('byline', 'Jane Doe'), ('date', 'March 3, 2024'), ('title', 'Big News Today')]
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ class MetadataFilter(Filter):
         first = pos[body[0]]
         self._captions(page, body, nonblank, first)
         self._byline_and_date(page, nonblank, first)
-        self._title(page, nonblank, first)
+        self._title(page, nonblank, first, body)
 
     def _claim(self, page: Page, role: Label, i: int, a: int, b: int, value: str, reason: str,
                stamp=None) -> None:
@@ -111,12 +111,13 @@ class MetadataFilter(Filter):
                     continue
             if not found_date and stats.has_time and stats.words <= 14:
                 t = find_time_span(text)
-                if t is not None:
+                # "today" or "3 hours ago" near a headline is rarely the article's date
+                if t is not None and not t.stamp.relative:
                     self._claim(page, Label.DATE, i, t.start, t.end, t.stamp.raw,
                                 "date near the top of the article", t.stamp)
                     found_date = True
 
-    def _title(self, page: Page, nonblank: list[int], first: int) -> None:
+    def _title(self, page: Page, nonblank: list[int], first: int, body_lines: list[int]) -> None:
         opts = self.options
         best, best_score = None, 0.0
         lo = max(0, first - opts.title_window)
@@ -130,9 +131,11 @@ class MetadataFilter(Filter):
                 continue
             if stats.vocab is not None and stats.repeats <= 1:
                 continue
+            if stats.ends_full_stop and (stats.repeats <= 1 or label is Label.ARTICLE):
+                continue  # a sentence, not a headline
+            if label is Label.ARTICLE and (stats.words > 15 or len(body_lines) <= 1):
+                continue  # would take the body's own first paragraph
             score = 1.0 - 0.05 * (first - k)
-            if stats.ends_full_stop:
-                score -= 0.6
             if stats.repeats > 1:
                 score += 0.3
             if label is Label.ARTICLE:
@@ -152,5 +155,5 @@ class MetadataFilter(Filter):
         # the other copies of the headline (browser title, breadcrumbs) are repeats
         norm = page.stats[best].norm
         for i in nonblank:
-            if i != best and page.stats[i].norm == norm and norm:
+            if i != best and norm and page.stats[i].norm == norm and page.label(i) is not Label.ARTICLE:
                 page.decide(i, Label.BOILERPLATE, self.name, "repeat of the title", 0.8, "title-repeat")

@@ -1,0 +1,66 @@
+"""Bad input gets a correct result or a clear error, never a hang or a crash."""
+
+from __future__ import annotations
+
+import pytest
+
+import textclean
+from textclean import InputError
+
+
+def _covers(doc: textclean.Document, n: int) -> bool:
+    return sum(s.end - s.start for s in doc.segments) == n
+
+
+def test_empty_text() -> None:
+    doc = textclean.clean("")
+    assert doc.article is None and doc.comments == [] and doc.length == 0
+
+
+def test_whitespace_only() -> None:
+    text = " \n\n\t\n"
+    doc = textclean.clean(text)
+    assert doc.article is None and _covers(doc, len(text))
+
+
+def test_bytes_and_broken_encoding() -> None:
+    raw = (
+        "The council agreed the budget on Tuesday after a long debate, café.\n"
+        "Members said the plan would fund repairs to the library and two schools.\n"
+    ).encode()
+    doc = textclean.clean(raw + b"\xff\xfe\xfa broken tail\n")
+    assert doc.notes and doc.notes[0].kind == "encoding"
+    assert doc.article is not None and "council agreed" in doc.article.text
+
+
+def test_nul_characters_are_kept_in_offsets_dropped_from_text() -> None:
+    text = "The council agreed\x00 the budget on Tuesday after a long and heated debate.\n"
+    doc = textclean.clean(text)
+    assert _covers(doc, len(text))
+    if doc.article is not None:
+        assert "\x00" not in doc.article.text
+
+
+def test_huge_single_line() -> None:
+    text = "word " * 2_000_000  # 10 MB, one line
+    doc = textclean.clean(text)
+    assert _covers(doc, len(text))
+
+
+def test_many_lines() -> None:
+    text = "Home\n" * 50_000 + "The council agreed the budget on Tuesday after a long debate.\n"
+    doc = textclean.clean(text)
+    assert _covers(doc, len(text))
+
+
+def test_mojibake_is_fixed_in_output_only() -> None:
+    text = "The cafÃ© on the corner reopened on Tuesday after a long and costly refit.\n"
+    doc = textclean.clean(text)
+    assert doc.article is not None
+    assert "café" in doc.article.text
+    assert doc.length == len(text)
+
+
+def test_not_text_is_a_clear_error() -> None:
+    with pytest.raises(InputError):
+        textclean.clean(None)  # type: ignore[arg-type]

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from textclean.cli import main
+from textclean.models import Document
+
+from .conftest import FIXTURES
+
+SEED = str(FIXTURES / "southfront-syria-strikes.txt")
+
+
+def test_clean_json_round_trips(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["clean", SEED, "--segments"]) == 0
+    doc = Document.model_validate_json(capsys.readouterr().out)
+    assert doc.article is not None and doc.article.title
+    assert Document.model_validate_json(doc.model_dump_json()) == doc
+
+
+def test_clean_text_format(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["clean", SEED, "--format", "text"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("US-led Coalition Shares Footage")
+    assert "Notify of" not in out
+
+
+def test_explain_lists_every_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", SEED, "--color", "never"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    n_lines = len(Path(SEED).read_text(encoding="utf-8").splitlines())
+    assert len(rows) == n_lines
+    assert "donation" in rows[0]
+
+
+def test_batch_jsonl(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl.gz"
+    with gzip.open(src, "wt", encoding="utf-8") as f:
+        f.write(json.dumps({"id": "a", "text": Path(SEED).read_text(encoding="utf-8")}) + "\n")
+        f.write(json.dumps({"id": "b", "text": ""}) + "\n")
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(src), str(out)]) == 0
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["id"] for r in rows] == ["a", "b"]
+    assert rows[0]["article"]["title"].startswith("US-led")
+    assert rows[1]["article"] is None
+
+
+def test_eval_on_a_small_corpus(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "gold.jsonl"
+    rec = {
+        "id": "x/1", "source": "hand",
+        "dump": "Home\nThe council agreed the budget on Tuesday after a long and heated debate.\n",
+        "gold": {"article": "The council agreed the budget on Tuesday after a long and heated debate."},
+    }
+    src.write_text(json.dumps(rec) + "\n")
+    assert main(["eval", str(src), "--json", str(tmp_path / "r.json")]) == 0
+    res = json.loads((tmp_path / "r.json").read_text())
+    assert res["ALL"]["article"]["f1"] == 1.0
+
+
+def test_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert "article" in schema["properties"]
+
+
+def test_missing_file_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["clean", "/nonexistent/page.txt"]) == 2
+    assert "textclean:" in capsys.readouterr().err
+
+
+def test_bad_config_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cfg = tmp_path / "p.toml"
+    cfg.write_text('[[filters]]\nname = "nope"\n')
+    assert main(["clean", SEED, "--config", str(cfg)]) == 2
+    assert "unknown filter" in capsys.readouterr().err

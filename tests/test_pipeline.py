@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import textclean
+from textclean import ConfigError, Filter, FilterOptions, Label, Page, Pipeline, default_pipeline
+
+TEXT = (
+    "Home\nShare on Facebook\n"
+    "The council agreed the budget on Tuesday after a long and heated debate.\n"
+    "Members said the plan would fund repairs to the library and two schools.\n"
+)
+
+
+def test_default_order() -> None:
+    assert default_pipeline().names() == ["donation", "widgets", "content", "comments", "metadata"]
+
+
+def test_config_dict_builds_and_validates() -> None:
+    p = Pipeline.from_config(
+        {"filters": [{"name": "widgets", "options": {"min_menu_items": 4}}, {"name": "content"}]}
+    )
+    assert p.names() == ["widgets", "content"]
+    assert p["widgets"].options.min_menu_items == 4  # type: ignore[attr-defined]
+
+
+def test_config_errors_name_the_bad_key() -> None:
+    with pytest.raises(ConfigError, match="min_menu_itemz"):
+        Pipeline.from_config({"filters": [{"name": "widgets", "options": {"min_menu_itemz": 4}}]})
+    with pytest.raises(ConfigError, match="unknown filter 'nope'"):
+        Pipeline.from_config({"filters": [{"name": "nope"}]})
+    with pytest.raises(ConfigError, match="filterz"):
+        Pipeline.from_config({"filterz": []})
+
+
+def test_config_from_toml_file(tmp_path: Path) -> None:
+    path = tmp_path / "p.toml"
+    path.write_text(
+        '[[filters]]\nname = "donation"\n[[filters]]\nname = "widgets"\n'
+        '[[filters]]\nname = "content"\nenabled = false\n'
+    )
+    assert Pipeline.from_config(path).names() == ["donation", "widgets"]
+
+
+def test_without_replace_insert() -> None:
+    p = default_pipeline()
+    assert "donation" not in p.without("donation")
+    with pytest.raises(KeyError):
+        p.without("nope")
+    with pytest.raises(ConfigError, match="unique"):
+        p.append(p["widgets"])
+
+
+class ShoutFilter(Filter):
+    """A user filter: lines in capitals are boilerplate."""
+
+    name = "shout"
+
+    class Options(FilterOptions):
+        min_letters: int = 3
+
+    def apply(self, page: Page) -> None:
+        for i, line in enumerate(page.lines):
+            letters = [c for c in line.text if c.isalpha()]
+            if len(letters) >= self.options.min_letters and all(c.isupper() for c in letters):
+                page.decide(i, Label.BOILERPLATE, self.name, "all capitals", 0.9, "shouting")
+
+
+def test_user_filter_plugs_in_and_its_reason_is_reported() -> None:
+    text = "BREAKING NEWS\n" + TEXT
+    p = default_pipeline().insert_before("content", ShoutFilter())
+    doc = textclean.clean(text, pipeline=p)
+    shouted = [r for r in doc.removed if r.filter == "shout"]
+    assert [r.text for r in shouted] == ["BREAKING NEWS\n"]
+    assert shouted[0].category == "shouting"
+    assert doc.article is not None
+    assert "council agreed the budget" in doc.article.text
+
+
+def test_dropping_a_filter_changes_the_result() -> None:
+    text = "0 $\n2,500 $\n" + TEXT
+    with_donation = textclean.clean(text)
+    without = textclean.clean(text, pipeline=default_pipeline().without("donation"))
+    assert any(r.filter == "donation" for r in with_donation.removed)
+    assert not any(r.filter == "donation" for r in without.removed)
+
+
+def test_filter_options_reject_unknown_keys() -> None:
+    with pytest.raises(ConfigError, match="bogus"):
+        ShoutFilter(bogus=1)

@@ -1,0 +1,158 @@
+"""Score textclean against hand-marked gold, with the referee's metric.
+
+The metric (the public article-extraction benchmark's convention, as in
+``shared/bench/score.py``): 4-token shingles of ``\\w+`` tokens, multiset
+overlap per document, precision and recall macro-averaged over documents,
+F1 of the two. Comments are written as author, raw time and text lines;
+"false comments" is the share of comment-free pages given any comment;
+titles match exactly after lower-casing and keeping ``\\w+`` tokens.
+
+>>> round(tpfpfn("a b c d e", "a b c d x")[0], 3)
+0.333
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from .models import Comment, Document
+
+# The referee tokenises with the standard library's re; so do we, so that both agree.
+_TOKEN = re.compile(r"\w+")
+Row = tuple[float, float, float]
+
+
+def shingles(text: str | None, n: int = 4) -> Counter[tuple[str, ...]]:
+    toks = _TOKEN.findall(text or "")
+    if not toks:
+        return Counter()
+    if len(toks) < n:
+        return Counter([tuple(toks)])
+    return Counter(tuple(toks[i : i + n]) for i in range(len(toks) - n + 1))
+
+
+def tpfpfn(gold: str | None, pred: str | None) -> Row:
+    """True/false positive and false negative shares of one document."""
+    g, p = shingles(gold), shingles(pred)
+    tp = sum((g & p).values())
+    fp, fn = sum(p.values()) - tp, sum(g.values()) - tp
+    s = tp + fp + fn
+    return (tp / s, fp / s, fn / s) if s else (0.0, 0.0, 0.0)
+
+
+def prf(rows: list[Row]) -> tuple[float, float, float]:
+    """Macro precision, recall and their F1 over documents."""
+    ps = [1.0 if fp == fn == 0 else tp / (tp + fp) for tp, fp, fn in rows if tp + fp > 0]
+    rs = [1.0 if fp == fn == 0 else tp / (tp + fn) for tp, fp, fn in rows if tp + fn > 0]
+    p = sum(ps) / len(ps) if ps else 0.0
+    r = sum(rs) / len(rs) if rs else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def comment_string(c: Comment) -> str:
+    """A comment as gold writes it: author line, raw time line, then the text."""
+    raw = c.posted.raw if c.posted is not None else None
+    return "\n".join(p for p in (c.author, raw, c.text) if p)
+
+
+def norm_title(title: str | None) -> str:
+    return " ".join(_TOKEN.findall((title or "").lower()))
+
+
+def read_records(path: str | Path, limit: int | None = None) -> Iterator[dict[str, Any]]:
+    """Records of a JSONL file, gzipped or not."""
+    path = Path(path)
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as f:  # type: ignore[operator]
+        for n, line in enumerate(f):
+            if limit is not None and n >= limit:
+                break
+            if line.strip():
+                yield json.loads(line)
+
+
+def outputs(doc: Document) -> dict[str, str | None]:
+    art = doc.article
+    return {
+        "article": (art.text if art is not None else "") or "",
+        "comments": "\n".join(comment_string(c) for c in doc.comments),
+        "title": art.title if art is not None else None,
+    }
+
+
+def evaluate(
+    records: Iterable[dict[str, Any]], clean: Callable[[str], Document]
+) -> dict[str, Any]:
+    """Per-source and overall figures, in the referee's layout."""
+    by: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+    errors: list[str] = []
+    secs = 0.0
+    n = 0
+    for rec in records:
+        n += 1
+        t = time.perf_counter()
+        try:
+            out = outputs(clean(rec["dump"]))
+        except Exception as e:  # scored as empty, and reported, as the referee does
+            out = {"article": "", "comments": "", "title": None}
+            errors.append(f"{rec.get('id')}: {type(e).__name__}: {e}"[:300])
+        secs += time.perf_counter() - t
+        g = rec["gold"]
+        for key in (rec.get("source", "?"), "ALL"):
+            b = by[key]
+            b["n"].append(1)
+            if g.get("article") is not None:
+                b["article"].append(tpfpfn(g["article"], out["article"]))
+            if g.get("comments") is not None:
+                if g["comments"].strip():
+                    b["comments"].append(tpfpfn(g["comments"], out["comments"]))
+                else:
+                    b["falsecomm"].append(1 if (out["comments"] or "").strip() else 0)
+            if g.get("content") is not None:
+                b["content"].append(
+                    tpfpfn(g["content"], f"{out['article']}\n{out['comments']}")
+                )
+            if g.get("title"):
+                b["title"].append(1 if norm_title(g["title"]) == norm_title(out["title"]) else 0)
+    res: dict[str, Any] = {
+        "_meta": {"docs": n, "errors": len(errors), "seconds": round(secs, 2),
+                  "docs_per_second": round(n / secs, 1) if secs else None},
+        "_errors": errors,
+    }
+    for key, b in by.items():
+        r: dict[str, Any] = {"docs": len(b["n"])}
+        for m in ("article", "comments", "content"):
+            if b[m]:
+                p, rc, f = prf(b[m])
+                r[m] = {"p": round(p, 4), "r": round(rc, 4), "f1": round(f, 4)}
+        if b["falsecomm"]:
+            r["falsecomm"] = round(sum(b["falsecomm"]) / len(b["falsecomm"]), 4)
+        if b["title"]:
+            r["title"] = round(sum(b["title"]) / len(b["title"]), 4)
+        res[key] = r
+    return res
+
+
+def format_report(res: dict[str, Any]) -> str:
+    meta = res["_meta"]
+    lines = [f"{meta['docs']} docs, {meta['errors']} errors, {meta['docs_per_second']} docs/s"]
+    for key in sorted((k for k in res if not k.startswith("_")), key=lambda k: (k != "ALL", k)):
+        r = res[key]
+        cells = [f"{key:<16}{r['docs']:>5}"]
+        for m in ("article", "comments", "content"):
+            if m in r:
+                cells.append(f"{m} P{r[m]['p']:.3f} R{r[m]['r']:.3f} F1 {r[m]['f1']:.3f}")
+        if "falsecomm" in r:
+            cells.append(f"falsecomm {r['falsecomm']:.3f}")
+        if "title" in r:
+            cells.append(f"title {r['title']:.3f}")
+        lines.append("  " + " | ".join(cells))
+    lines.extend(f"  error: {e}" for e in res["_errors"][:10])
+    return "\n".join(lines)
