@@ -36,8 +36,10 @@ def main() -> None:
         timings.append((time.perf_counter() - t, len(text)))
     secs = time.perf_counter() - start
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-    print(f"{len(texts)} docs, {mb:.1f} MB in {secs:.2f} s: "
-          f"{len(texts) / secs:.1f} docs/s, {mb / secs:.2f} MB/s (one core)")
+    print(
+        f"{len(texts)} docs, {mb:.1f} MB in {secs:.2f} s: "
+        f"{len(texts) / secs:.1f} docs/s, {mb / secs:.2f} MB/s (one core)"
+    )
     slow = sorted(timings, reverse=True)[:3]
     print("slowest:", ", ".join(f"{s * 1000:.0f} ms ({n // 1000} KB)" for s, n in slow))
     if a.huge:

@@ -52,9 +52,12 @@ def test_batch_jsonl(tmp_path: Path) -> None:
 def test_eval_on_a_small_corpus(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     src = tmp_path / "gold.jsonl"
     rec = {
-        "id": "x/1", "source": "hand",
+        "id": "x/1",
+        "source": "hand",
         "dump": "Home\nThe council agreed the budget on Tuesday after a long and heated debate.\n",
-        "gold": {"article": "The council agreed the budget on Tuesday after a long and heated debate."},
+        "gold": {
+            "article": "The council agreed the budget on Tuesday after a long and heated debate."
+        },
     }
     src.write_text(json.dumps(rec) + "\n")
     assert main(["eval", str(src), "--json", str(tmp_path / "r.json")]) == 0

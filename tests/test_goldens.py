@@ -33,7 +33,9 @@ def golden_view(doc: Document) -> dict[str, Any]:
     return {
         "language": doc.language,
         "style": doc.style,
-        "article": None if art is None else {
+        "article": None
+        if art is None
+        else {
             "title": art.title,
             "byline": art.byline,
             "published": art.published.raw if art.published else None,
@@ -42,11 +44,19 @@ def golden_view(doc: Document) -> dict[str, Any]:
         },
         "declared_comment_count": doc.declared_comment_count,
         "comments": [
-            {"author": c.author, "posted": c.posted.raw if c.posted else None, "votes": c.votes,
-             "parent": c.parent, "depth": c.depth, "text": c.text}
+            {
+                "author": c.author,
+                "posted": c.posted.raw if c.posted else None,
+                "votes": c.votes,
+                "parent": c.parent,
+                "depth": c.depth,
+                "text": c.text,
+            }
             for c in doc.comments
         ],
-        "removed": [f"{r.filter}/{r.category}: {r.text.strip()}" for r in doc.removed if r.text.strip()],
+        "removed": [
+            f"{r.filter}/{r.category}: {r.text.strip()}" for r in doc.removed if r.text.strip()
+        ],
     }
 
 
@@ -65,9 +75,17 @@ def test_golden(page: str, update_goldens: bool) -> None:
         return
     expected = path.read_text(encoding="utf-8")
     if actual != expected:
-        diff = "".join(difflib.unified_diff(
-            expected.splitlines(True), actual.splitlines(True), f"{page}.json (golden)", "actual"))
-        pytest.fail(f"output differs from the golden; if intended, run pytest --update-goldens\n{diff}")
+        diff = "".join(
+            difflib.unified_diff(
+                expected.splitlines(True),
+                actual.splitlines(True),
+                f"{page}.json (golden)",
+                "actual",
+            )
+        )
+        pytest.fail(
+            f"output differs from the golden; if intended, run pytest --update-goldens\n{diff}"
+        )
 
 
 def hand_checks(page: str, doc: Document) -> dict[str, bool]:
@@ -91,12 +109,14 @@ def hand_checks(page: str, doc: Document) -> dict[str, bool]:
         if exp.get("byline"):
             checks["byline"] = (art.byline if art else None) == exp["byline"]
         if exp.get("published"):
-            checks["published"] = bool(art and art.published and art.published.raw == exp["published"])
+            checks["published"] = bool(
+                art and art.published and art.published.raw == exp["published"]
+            )
         for c in exp.get("captions", []):
             checks[f"caption {c[:30]!r}"] = bool(art) and c in (art.captions if art else [])
     want = exp.get("comments", [])
     checks["comment count"] = len(doc.comments) == len(want)
-    for k, (w, got) in enumerate(zip(want, doc.comments)):
+    for k, (w, got) in enumerate(zip(want, doc.comments, strict=False)):
         checks[f"comment {k} author"] = got.author == w["author"]
         if w.get("posted"):
             checks[f"comment {k} posted"] = bool(got.posted) and got.posted.raw == w["posted"]
@@ -133,7 +153,9 @@ def test_hand_expectations(page: str, update_goldens: bool) -> None:
             gaps[page] = failing
         else:
             gaps.pop(page, None)
-        KNOWN_GAPS_PATH.write_text(json.dumps(dict(sorted(gaps.items())), indent=1, ensure_ascii=False) + "\n")
+        KNOWN_GAPS_PATH.write_text(
+            json.dumps(dict(sorted(gaps.items())), indent=1, ensure_ascii=False) + "\n"
+        )
         return
     known = sorted(gaps.get(page, []))
     newly_broken = [f for f in failing if f not in known]

@@ -42,17 +42,32 @@ def test_partition_on_the_seed_fixture() -> None:
 
 _pieces = st.sampled_from(
     [
-        "Home", "Share on Facebook", "2 Comments", "Reply", "0 $", "NOVEMBER 2024",
+        "Home",
+        "Share on Facebook",
+        "2 Comments",
+        "Reply",
+        "0 $",
+        "NOVEMBER 2024",
         "The council agreed the budget on Tuesday after a long and heated debate.",
-        "Jane Doe says:", "July 21, 2012 at 5:46 pm", "  indented line", "", "\t", "x",
-        "By Jane Doe", "© 2024 Example Inc. All rights reserved.", "\x00", "caf\u00c3\u00a9",
+        "Jane Doe says:",
+        "July 21, 2012 at 5:46 pm",
+        "  indented line",
+        "",
+        "\t",
+        "x",
+        "By Jane Doe",
+        "© 2024 Example Inc. All rights reserved.",
+        "\x00",
+        "caf\u00c3\u00a9",
     ]
 )
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.one_of(_pieces, st.text(max_size=60)), max_size=40),
-       st.sampled_from(["\n", "\r\n", "\n\n", "\r"]))
+@given(
+    st.lists(st.one_of(_pieces, st.text(max_size=60)), max_size=40),
+    st.sampled_from(["\n", "\r\n", "\n\n", "\r"]),
+)
 def test_partition_on_arbitrary_text(pieces: list[str], sep: str) -> None:
     text = sep.join(pieces)
     assert_partition(textclean.clean(text), text)

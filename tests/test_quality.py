@@ -57,7 +57,8 @@ def test_quality_does_not_drop(figures: dict[str, float], request: pytest.Fixtur
         return
     baseline: dict[str, float] = json.loads(BASELINE.read_text())
     drops = {
-        k: (v, figures.get(k)) for k, v in baseline.items()
+        k: (v, figures.get(k))
+        for k, v in baseline.items()
         if figures.get(k) is None or figures[k] < v - TOLERANCE
     }
     assert not drops, f"figures dropped below the recorded baseline (recorded, now): {drops}"

@@ -43,10 +43,28 @@ def _removed(doc: Document) -> dict[str, str]:
 
 @pytest.mark.parametrize(
     "text",
-    ["0 $", "2,500 $", "5,000 $", "1,000 $", "NOVEMBER 2024", "Support SouthFront",
-     "MORE ON THIS TOPIC:", "SouthFront", "Subscribe", "Notify of", "guest", "Oldest",
-     "Newest Most Voted", "Inline Feedbacks", "View all comments",
-     "Would love your thoughts, please comment.x", "()", "x", "2", "0"],
+    [
+        "0 $",
+        "2,500 $",
+        "5,000 $",
+        "1,000 $",
+        "NOVEMBER 2024",
+        "Support SouthFront",
+        "MORE ON THIS TOPIC:",
+        "SouthFront",
+        "Subscribe",
+        "Notify of",
+        "guest",
+        "Oldest",
+        "Newest Most Voted",
+        "Inline Feedbacks",
+        "View all comments",
+        "Would love your thoughts, please comment.x",
+        "()",
+        "x",
+        "2",
+        "0",
+    ],
 )
 def test_removed_with_a_reason(doc: Document, text: str) -> None:
     removed = _removed(doc)

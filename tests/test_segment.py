@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from textclean.segment import InputError, decode, split_lines
@@ -10,7 +12,7 @@ def test_lines_tile_the_text_with_every_newline_kind() -> None:
     lines = split_lines(text)
     assert [ln.text for ln in lines] == ["a", "b", "c", "", "d"]
     assert lines[0].start == 0
-    for prev, nxt in zip(lines, lines[1:]):
+    for prev, nxt in itertools.pairwise(lines):
         assert prev.stop == nxt.start
     assert lines[-1].stop == len(text)
 

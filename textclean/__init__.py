@@ -2,7 +2,8 @@
 comments, and an account of every removed span.
 
 >>> import textclean
->>> doc = textclean.clean("Menu\\n\\nThe council met on Tuesday and agreed the budget for next year.\\n")
+>>> doc = textclean.clean(
+...     "Menu\\n\\nThe council met on Tuesday and agreed the budget for next year.\\n")
 >>> doc.article.text
 'The council met on Tuesday and agreed the budget for next year.'
 >>> [r.text for r in doc.removed]
@@ -20,9 +21,26 @@ from .pipeline import ConfigError, Filter, FilterOptions, Pipeline, default_pipe
 from .segment import InputError
 
 __all__ = [
-    "Article", "Comment", "ConfigError", "Decision", "Document", "Filter", "FilterOptions",
-    "InputError", "Label", "LineExplanation", "Page", "Pipeline", "RemovedSpan", "Segment",
-    "TimeStamp", "clean", "clean_many", "default_pipeline", "explain", "register",
+    "Article",
+    "Comment",
+    "ConfigError",
+    "Decision",
+    "Document",
+    "Filter",
+    "FilterOptions",
+    "InputError",
+    "Label",
+    "LineExplanation",
+    "Page",
+    "Pipeline",
+    "RemovedSpan",
+    "Segment",
+    "TimeStamp",
+    "clean",
+    "clean_many",
+    "default_pipeline",
+    "explain",
+    "register",
 ]
 __version__ = "0.1.0"
 
@@ -44,7 +62,9 @@ def clean(text: str | bytes, *, pipeline: Pipeline | None = None) -> Document:
     return (pipeline or _default()).run(text)
 
 
-def clean_many(texts: Iterable[str | bytes], *, pipeline: Pipeline | None = None) -> Iterator[Document]:
+def clean_many(
+    texts: Iterable[str | bytes], *, pipeline: Pipeline | None = None
+) -> Iterator[Document]:
     """Clean pages one after another, reusing one pipeline."""
     p = pipeline or _default()
     for text in texts:

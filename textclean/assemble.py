@@ -37,8 +37,13 @@ class _Seg:
 
 
 def _line_pieces(
-    start: int, end: int, claims: list[tuple[int, int, str, str, str, str | None]],
-    gap_role: str, gap_filter: str, gap_reason: str, gap_category: str | None,
+    start: int,
+    end: int,
+    claims: list[tuple[int, int, str, str, str, str | None]],
+    gap_role: str,
+    gap_filter: str,
+    gap_reason: str,
+    gap_category: str | None,
     comment: int | None = None,
 ) -> list[_Seg]:
     """Tile [start, end) with the claims; text between claims becomes gap segments,
@@ -77,55 +82,125 @@ def assemble(page: Page) -> Document:
             if segs:
                 segs[-1].end = line.stop
             elif line.stop > line.start:
-                segs.append(_Seg(line.start, line.stop, "removed", "segment", "blank lines before any content", "whitespace"))
+                segs.append(
+                    _Seg(
+                        line.start,
+                        line.stop,
+                        "removed",
+                        "segment",
+                        "blank lines before any content",
+                        "whitespace",
+                    )
+                )
             continue
         decision = page.standing(i)
         if i in comment_of_line:
             ci = comment_of_line[i]
             claims = [
-                (p.start, p.end, f"comment.{p.role}" if p.role != "chrome" else "removed",
-                 "comments", p.reason or f"comment {p.role}", "comment-chrome" if p.role == "chrome" else None)
+                (
+                    p.start,
+                    p.end,
+                    f"comment.{p.role}" if p.role != "chrome" else "removed",
+                    "comments",
+                    p.reason or f"comment {p.role}",
+                    "comment-chrome" if p.role == "chrome" else None,
+                )
                 for p in parts_by_line.get(i, [])
             ]
-            pieces = _line_pieces(line.start, line.end, claims, "removed", "comments",
-                                  "comment line outside its fields", "comment-chrome", ci)
+            pieces = _line_pieces(
+                line.start,
+                line.end,
+                claims,
+                "removed",
+                "comments",
+                "comment line outside its fields",
+                "comment-chrome",
+                ci,
+            )
         elif i in meta_by_line:
             claims = [
                 (c.start, c.end, _ROLE[Label(c.role)], c.filter, c.reason, None)
                 for c in meta_by_line[i]
             ]
             first = meta_by_line[i][0]
-            pieces = _line_pieces(line.start, line.end, claims, "removed", first.filter,
-                                  f"label around the {first.role}", f"{first.role}-label")
+            pieces = _line_pieces(
+                line.start,
+                line.end,
+                claims,
+                "removed",
+                first.filter,
+                f"label around the {first.role}",
+                f"{first.role}-label",
+            )
         elif decision is None:
-            pieces = [_Seg(line.start, line.end, "removed", "resolve", "no filter claimed this line", "undecided")]
+            pieces = [
+                _Seg(
+                    line.start,
+                    line.end,
+                    "removed",
+                    "resolve",
+                    "no filter claimed this line",
+                    "undecided",
+                )
+            ]
         elif decision.label is Label.BOILERPLATE or decision.label is Label.COMMENT:
             # COMMENT lines outside any parsed comment are section chrome
-            category = decision.category or ("comment-chrome" if decision.label is Label.COMMENT else "boilerplate")
-            pieces = [_Seg(line.start, line.end, "removed", decision.filter, decision.reason, category)]
+            category = decision.category or (
+                "comment-chrome" if decision.label is Label.COMMENT else "boilerplate"
+            )
+            pieces = [
+                _Seg(line.start, line.end, "removed", decision.filter, decision.reason, category)
+            ]
         else:
             role = _ROLE[decision.label]
             if decision.label is Label.ARTICLE:
                 body_lines.append(i)
             elif decision.label is Label.CAPTION:
                 caption_lines.append(i)
-            pieces = [_Seg(line.start, line.end, role, decision.filter, decision.reason, decision.category)]
+            pieces = [
+                _Seg(
+                    line.start, line.end, role, decision.filter, decision.reason, decision.category
+                )
+            ]
         pieces[-1].end = line.stop
         segs.extend(pieces)
 
     article = _article(page, body_lines, caption_lines)
     comments = _comments(page)
-    segments = [Segment(start=s.start, end=s.end, role=s.role, filter=s.filter, reason=s.reason,
-                        category=s.category, comment=s.comment) for s in segs]
+    segments = [
+        Segment(
+            start=s.start,
+            end=s.end,
+            role=s.role,
+            filter=s.filter,
+            reason=s.reason,
+            category=s.category,
+            comment=s.comment,
+        )
+        for s in segs
+    ]
     removed = [
-        RemovedSpan(start=s.start, end=s.end, text=text[s.start:s.end], filter=s.filter,
-                    category=s.category or "boilerplate", reason=s.reason)
-        for s in segs if s.role == "removed"
+        RemovedSpan(
+            start=s.start,
+            end=s.end,
+            text=text[s.start : s.end],
+            filter=s.filter,
+            category=s.category or "boilerplate",
+            reason=s.reason,
+        )
+        for s in segs
+        if s.role == "removed"
     ]
     return Document(
-        length=len(text), language=page.language, style=page.style, article=article,
-        comments=comments, declared_comment_count=page.declared_comment_count,
-        removed=removed, segments=segments, notes=page.notes,
+        length=len(text),
+        language=page.language,
+        style=page.style,
+        article=article,
+        comments=comments,
+        declared_comment_count=page.declared_comment_count,
+        removed=removed,
+        segments=segments,
+        notes=page.notes,
     )
 
 
@@ -150,8 +225,11 @@ def _paragraphs(page: Page, lines: list[int]) -> list[str]:
         if not text:
             continue
         if (
-            out and i == prev + 1 and page.style == "blocks"
-            and not page.stats[prev].ends_sentence and text[:1].islower()
+            out
+            and i == prev + 1
+            and page.style == "blocks"
+            and not page.stats[prev].ends_sentence
+            and text[:1].islower()
         ):
             out[-1] = f"{out[-1]} {text}"
         else:
@@ -189,7 +267,7 @@ def _comments(page: Page) -> list[Comment]:
 def _comment(page: Page, index: int, draft: CommentDraft) -> Comment:
     text = page.text
     paragraphs = [
-        t for t in (clean_text(text[p.start:p.end]) for p in draft.parts if p.role == "text") if t
+        t for t in (clean_text(text[p.start : p.end]) for p in draft.parts if p.role == "text") if t
     ]
     first = page.lines[draft.lines[0]]
     last = page.lines[draft.lines[-1]]

@@ -1,11 +1,11 @@
 """The `textclean` console script, thin over the API.
 
-    textclean clean PAGE.txt                 # the Document as JSON
-    textclean clean - --format text < PAGE   # the article, then the comments
-    textclean explain PAGE.txt               # every line, its label, filter and reason
-    textclean batch IN.jsonl.gz OUT.jsonl --field text
-    textclean eval CORPUS.jsonl.gz           # the referee's metric on a gold corpus
-    textclean schema                         # the Document JSON Schema
+textclean clean PAGE.txt                 # the Document as JSON
+textclean clean - --format text < PAGE   # the article, then the comments
+textclean explain PAGE.txt               # every line, its label, filter and reason
+textclean batch IN.jsonl.gz OUT.jsonl --field text
+textclean eval CORPUS.jsonl.gz           # the referee's metric on a gold corpus
+textclean schema                         # the Document JSON Schema
 """
 
 from __future__ import annotations
@@ -25,8 +25,16 @@ from .pipeline import ConfigError, Pipeline, default_pipeline
 from .segment import InputError
 
 _COLOURS = {
-    "article": "32", "title": "1;32", "byline": "36", "date": "36", "caption": "33",
-    "comment": "35", "comments.header": "1;35", "boilerplate": "2", "removed": "2", "blank": "2",
+    "article": "32",
+    "title": "1;32",
+    "byline": "36",
+    "date": "36",
+    "caption": "33",
+    "comment": "35",
+    "comments.header": "1;35",
+    "boilerplate": "2",
+    "removed": "2",
+    "blank": "2",
 }
 
 
@@ -46,7 +54,9 @@ def _as_text(doc: Document) -> str:
     if art is not None:
         if art.title:
             out += [art.title, "=" * min(len(art.title), 79)]
-        meta = " | ".join(x for x in (art.byline, art.published.raw if art.published else None) if x)
+        meta = " | ".join(
+            x for x in (art.byline, art.published.raw if art.published else None) if x
+        )
         if meta:
             out.append(meta)
         out.append("")
@@ -59,8 +69,13 @@ def _as_text(doc: Document) -> str:
         out += ["", f"--- {len(doc.comments)} comments{count} ---"]
         for c in doc.comments:
             head = "  " * c.depth + " | ".join(
-                x for x in (c.author, c.posted.raw if c.posted else None,
-                            f"{c.votes} votes" if c.votes is not None else None) if x
+                x
+                for x in (
+                    c.author,
+                    c.posted.raw if c.posted else None,
+                    f"{c.votes} votes" if c.votes is not None else None,
+                )
+                if x
             )
             out += ["", head] + ["  " * c.depth + p for p in c.paragraphs]
     return "\n".join(out) + "\n"
@@ -78,8 +93,9 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
 def cmd_explain(args: argparse.Namespace) -> int:
     page = _pipeline(args.config).judge(_read(args.file))
-    colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty()
-                                         and not os.environ.get("NO_COLOR"))
+    colour = args.color == "always" or (
+        args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    )
     for row in explain_page(page):
         label = row.label if row.comment is None else f"comment#{row.comment}"
         text = row.text if len(row.text) <= 70 else row.text[:67] + "..."
@@ -124,8 +140,9 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="textclean", description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        prog="textclean", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = ap.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("clean", help="clean one page dump")

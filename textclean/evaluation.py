@@ -87,9 +87,7 @@ def outputs(doc: Document) -> dict[str, str | None]:
     }
 
 
-def evaluate(
-    records: Iterable[dict[str, Any]], clean: Callable[[str], Document]
-) -> dict[str, Any]:
+def evaluate(records: Iterable[dict[str, Any]], clean: Callable[[str], Document]) -> dict[str, Any]:
     """Per-source and overall figures, in the referee's layout."""
     by: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
     errors: list[str] = []
@@ -116,14 +114,16 @@ def evaluate(
                 else:
                     b["falsecomm"].append(1 if (out["comments"] or "").strip() else 0)
             if g.get("content") is not None:
-                b["content"].append(
-                    tpfpfn(g["content"], f"{out['article']}\n{out['comments']}")
-                )
+                b["content"].append(tpfpfn(g["content"], f"{out['article']}\n{out['comments']}"))
             if g.get("title"):
                 b["title"].append(1 if norm_title(g["title"]) == norm_title(out["title"]) else 0)
     res: dict[str, Any] = {
-        "_meta": {"docs": n, "errors": len(errors), "seconds": round(secs, 2),
-                  "docs_per_second": round(n / secs, 1) if secs else None},
+        "_meta": {
+            "docs": n,
+            "errors": len(errors),
+            "seconds": round(secs, 2),
+            "docs_per_second": round(n / secs, 1) if secs else None,
+        },
         "_errors": errors,
     }
     for key, b in by.items():

@@ -61,14 +61,25 @@ def explain_page(page: Page) -> list[LineExplanation]:
             reason += " [comment section ends]"
         rows.append(
             LineExplanation(
-                line=i + 1, start=line.start, end=line.stop, text=line.text, label=label,
-                filter=flt, reason=reason,
+                line=i + 1,
+                start=line.start,
+                end=line.stop,
+                text=line.text,
+                label=label,
+                filter=flt,
+                reason=reason,
                 category=standing.category if standing else None,
                 confidence=standing.confidence if standing else None,
                 comment=comment_of.get(i),
                 overruled=[
-                    Overruled(label=d.label.value, filter=d.filter, reason=d.reason, confidence=d.confidence)
-                    for d in by_line.get(i, []) if d is not standing
+                    Overruled(
+                        label=d.label.value,
+                        filter=d.filter,
+                        reason=d.reason,
+                        confidence=d.confidence,
+                    )
+                    for d in by_line.get(i, [])
+                    if d is not standing
                 ],
             )
         )

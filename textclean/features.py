@@ -58,10 +58,17 @@ class LineStats:
     has_time: bool
     norm: str
     repeats: int = 1
+    ui_words: int = 0
+    """Words that occur in the widget vocabulary ("email", "print", "font", "size"...)."""
 
     @property
     def stop_ratio(self) -> float:
         return self.stop_words / self.words if self.words else 0.0
+
+    @property
+    def ui_ratio(self) -> float:
+        """Share of the words that are widget-vocabulary words (short lines only)."""
+        return self.ui_words / self.words if self.words else 0.0
 
     @property
     def digit_ratio(self) -> float:
@@ -73,7 +80,9 @@ class LineStats:
         return self.upper / self.letters if self.letters else 0.0
 
 
-_EMPTY = LineStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, False, False, False, False, False, 0, None, False, "")
+_EMPTY = LineStats(
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, False, False, False, False, False, 0, None, False, ""
+)
 
 
 def line_words(line: Line) -> list[str]:
@@ -128,6 +137,7 @@ def compute_stats(
                 vocab=vocab.match_normalised(norm) if norm else None,
                 has_time=short and find_time_span(stripped) is not None,
                 norm=norm,
+                ui_words=sum(1 for w in words if w.casefold() in vocab.words) if short else 0,
             )
         )
     counts = Counter(s.norm for s in out if s.norm)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 
@@ -34,7 +34,7 @@ def available_languages() -> tuple[str, ...]:
     return tuple(sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".txt")))
 
 
-@lru_cache(maxsize=None)
+@cache
 def stopwords(code: str) -> frozenset[str]:
     """The stop words of one language (empty for an unknown code)."""
     if code not in available_languages():

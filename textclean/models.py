@@ -135,7 +135,8 @@ class Document(_Model):
     article: Article | None = None
     comments: list[Comment] = Field(default_factory=list)
     declared_comment_count: int | None = Field(
-        default=None, description="the count the comment section announces, e.g. 12 from '12 Comments'"
+        default=None,
+        description="the count the comment section announces, e.g. 12 from '12 Comments'",
     )
     removed: list[RemovedSpan] = Field(default_factory=list)
     segments: list[Segment] = Field(default_factory=list)
@@ -145,7 +146,6 @@ class Document(_Model):
     @property
     def comment_count_mismatch(self) -> bool:
         """True when the section declares a count that differs from the comments found."""
-        return (
-            self.declared_comment_count is not None
-            and self.declared_comment_count != len(self.comments)
+        return self.declared_comment_count is not None and self.declared_comment_count != len(
+            self.comments
         )

@@ -30,6 +30,17 @@ _DIGITS = regex.compile(r"\d+")
 _NOT_WORDISH = regex.compile(r"[^\p{L}\p{M}#\s]+")
 _SPACES = regex.compile(r"\s+")
 MAX_PATTERN_WORDS = 12
+# Categories whose words are button words ("email", "print", "font"); navigation and
+# related-story words ("news", "world", "sport") also make headlines, so they do not count.
+_UI_WORD_CATEGORIES = (
+    "widget:",
+    "print",
+    "comment-",
+    "advertisement",
+    "pagination",
+    "footer",
+    "tags",
+)
 # Lines longer than this are prose, never a UI label: skip the normalising work.
 MAX_LABEL_CHARS = 160
 
@@ -50,6 +61,8 @@ class Vocabulary:
     suffix: dict[str, str] = field(default_factory=dict)
     contains: dict[str, str] = field(default_factory=dict)
     languages: list[str] = field(default_factory=list)
+    words: set[str] = field(default_factory=set)
+    """Every word of every pattern: lines made only of these read as UI text."""
 
     def add(self, category: str, pattern: str) -> None:
         pattern = pattern.strip()
@@ -57,6 +70,8 @@ class Vocabulary:
         core = normalise(pattern.removeprefix("* ").removesuffix(" *"))
         if not core:
             return
+        if category.startswith(_UI_WORD_CATEGORIES):
+            self.words.update(w for w in core.split() if w != "#")
         table = (
             self.contains
             if starts and ends

@@ -8,7 +8,8 @@ separators ("Home | News | Sport"), breadcrumbs ("Home › World › Europe") an
 copyright lines ("© 2024 ...").
 
 >>> from textclean.page import Page
->>> page = Page("Share on Facebook\\nHome | News | Sport | Contact\\nA sentence of prose, as articles have.\\n")
+>>> page = Page("Share on Facebook\\nHome | News | Sport | Contact\\n"
+...             "A sentence of prose, as articles have.\\n")
 >>> WidgetFilter().apply(page)
 >>> [page.standing(i).category if page.standing(i) else None for i in range(3)]
 ['widget:share', 'navigation', None]
@@ -55,14 +56,18 @@ class WidgetFilter(Filter):
             category = stats.vocab
             if category and category not in DEFERRED and (allowed is None or category in allowed):
                 page.decide(
-                    i, Label.BOILERPLATE, self.name,
-                    f"{category} label {line.text.strip()[:40]!r}", 0.7, category,
+                    i,
+                    Label.BOILERPLATE,
+                    self.name,
+                    f"{category} label {line.text.strip()[:40]!r}",
+                    0.7,
+                    category,
                 )
                 continue
             if stats.words > 30:
                 continue
             text = line.text.strip()
-            if _COPYRIGHT.search(text) and not stats.ends_full_stop or _COPYRIGHT.match(text):
+            if (_COPYRIGHT.search(text) and not stats.ends_full_stop) or _COPYRIGHT.match(text):
                 page.decide(i, Label.BOILERPLATE, self.name, "copyright line", 0.7, "footer")
                 continue
             items = [p for p in _MENU_SEPARATOR.split(text) if p.strip()]
@@ -72,7 +77,10 @@ class WidgetFilter(Filter):
                 and not stats.ends_full_stop
             ):
                 page.decide(
-                    i, Label.BOILERPLATE, self.name,
+                    i,
+                    Label.BOILERPLATE,
+                    self.name,
                     f"{len(items)} short items between separators: a menu or breadcrumb",
-                    0.6, "navigation",
+                    0.6,
+                    "navigation",
                 )
