@@ -81,3 +81,46 @@ def test_bad_config_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixtu
     cfg.write_text('[[filters]]\nname = "nope"\n')
     assert main(["clean", SEED, "--config", str(cfg)]) == 2
     assert "unknown filter" in capsys.readouterr().err
+
+
+def test_batch_reads_common_crawl_wet(tmp_path: Path) -> None:
+    page = Path(SEED).read_text(encoding="utf-8").encode()
+    records = b""
+    for uri, body, kind in (
+        ("https://a.example/1", page, b"conversion"),
+        ("https://a.example/1", b"", b"warcinfo"),
+    ):
+        records += (
+            b"WARC/1.0\r\nWARC-Type: "
+            + kind
+            + b"\r\nWARC-Target-URI: "
+            + uri.encode()
+            + b"\r\nContent-Length: "
+            + str(len(body)).encode()
+            + b"\r\n\r\n"
+            + body
+            + b"\r\n\r\n"
+        )
+    src = tmp_path / "x.warc.wet.gz"
+    src.write_bytes(gzip.compress(records))
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(src), str(out)]) == 0
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(rows) == 1
+    assert rows[0]["url"] == "https://a.example/1"
+    assert rows[0]["article"]["title"].startswith("US-led")
+
+
+def test_batch_with_workers_keeps_order(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    texts = [
+        f"Home\nParagraph number {k} of the page tells its own story at some length.\n"
+        for k in range(6)
+    ]
+    src.write_text(
+        "".join(json.dumps({"id": str(k), "text": t}) + "\n" for k, t in enumerate(texts))
+    )
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(src), str(out), "--workers", "2"]) == 0
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["id"] for r in rows] == [str(k) for k in range(6)]

@@ -63,9 +63,31 @@ def clean(text: str | bytes, *, pipeline: Pipeline | None = None) -> Document:
 
 
 def clean_many(
-    texts: Iterable[str | bytes], *, pipeline: Pipeline | None = None
+    texts: Iterable[str | bytes], *, pipeline: Pipeline | None = None, workers: int = 1
 ) -> Iterator[Document]:
-    """Clean pages one after another, reusing one pipeline."""
+    """Clean pages in order, reusing one pipeline; `workers` > 1 spreads them over
+    that many processes (results still come back in input order)."""
     p = pipeline or _default()
-    for text in texts:
-        yield p.run(text)
+    if workers <= 1:
+        for text in texts:
+            yield p.run(text)
+        return
+    import multiprocessing
+
+    with multiprocessing.get_context("spawn").Pool(
+        workers, initializer=_init_worker, initargs=(p,)
+    ) as pool:
+        yield from pool.imap(_run_in_worker, texts, chunksize=8)
+
+
+_WORKER_PIPELINE: Pipeline | None = None
+
+
+def _init_worker(pipeline: Pipeline) -> None:
+    global _WORKER_PIPELINE
+    _WORKER_PIPELINE = pipeline
+
+
+def _run_in_worker(text: str | bytes) -> Document:
+    assert _WORKER_PIPELINE is not None
+    return _WORKER_PIPELINE.run(text)

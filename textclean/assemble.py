@@ -9,6 +9,7 @@ input with no gaps.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from .models import Article, Comment, Document, RemovedSpan, Segment
@@ -21,7 +22,6 @@ _ROLE = {
     Label.DATE: "article.date",
     Label.ARTICLE: "article.body",
     Label.CAPTION: "article.caption",
-    Label.COMMENT_HEADER: "comments.header",
 }
 
 
@@ -143,11 +143,13 @@ def assemble(page: Page) -> Document:
                     "undecided",
                 )
             ]
-        elif decision.label is Label.BOILERPLATE or decision.label is Label.COMMENT:
-            # COMMENT lines outside any parsed comment are section chrome
-            category = decision.category or (
-                "comment-chrome" if decision.label is Label.COMMENT else "boilerplate"
-            )
+        elif decision.label in (Label.BOILERPLATE, Label.COMMENT, Label.COMMENT_HEADER):
+            # A comment header ("12 Comments") is kept as the declared count, and its
+            # text is reported as removed; COMMENT lines outside any parsed comment are chrome.
+            category = decision.category or {
+                Label.COMMENT: "comment-chrome",
+                Label.COMMENT_HEADER: "comment-header",
+            }.get(decision.label, "boilerplate")
             pieces = [
                 _Seg(line.start, line.end, "removed", decision.filter, decision.reason, category)
             ]
@@ -207,8 +209,6 @@ def assemble(page: Page) -> Document:
 def _comment_parts_by_line(page: Page) -> dict[int, list]:
     by_line: dict[int, list] = {}
     starts = [line.start for line in page.lines]
-    import bisect
-
     for draft in page.comments:
         for part in draft.parts:
             li = bisect.bisect_right(starts, part.start) - 1

@@ -11,15 +11,17 @@ textclean schema                         # the Document JSON Schema
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from . import clean
+from . import clean, clean_many
 from .evaluation import evaluate, format_report, read_records
 from .explain import explain_page
+from .io import PageRecord, read_pages
 from .models import Document
 from .pipeline import ConfigError, Pipeline, default_pipeline
 from .segment import InputError
@@ -109,20 +111,36 @@ def cmd_explain(args: argparse.Namespace) -> int:
 def cmd_batch(args: argparse.Namespace) -> int:
     pipeline = _pipeline(args.config)
     out = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")  # noqa: SIM115
-    n = 0
+    n = failed = 0
+    records = read_pages(args.input, args.field, args.id_field)
+    if args.workers > 1:
+        pending, feed = itertools.tee(records)
+        results: Iterator[tuple[PageRecord, Document | None]] = zip(
+            pending,
+            clean_many((r.text for r in feed), pipeline=pipeline, workers=args.workers),
+            strict=True,
+        )
+    else:
+        results = ((r, None) for r in records)
     try:
-        for rec in read_records(args.input):
-            doc = pipeline.run(rec[args.field])
+        for rec, done in results:
+            try:
+                doc = done if done is not None else pipeline.run(rec.text)
+            except Exception as err:  # one bad page must not end a million-page job
+                failed += 1
+                print(f"textclean: {rec.id}: {type(err).__name__}: {err}", file=sys.stderr)
+                continue
             payload = json.loads(doc.model_dump_json(exclude={"segments"}))
-            if args.id_field in rec:
-                payload["id"] = rec[args.id_field]
+            payload["id"] = rec.id
+            if rec.url:
+                payload["url"] = rec.url
             out.write(json.dumps(payload, ensure_ascii=False) + "\n")
             n += 1
     finally:
         if out is not sys.stdout:
             out.close()
-    print(f"{n} documents", file=sys.stderr)
-    return 0
+    print(f"{n} documents, {failed} failed", file=sys.stderr)
+    return 1 if failed else 0
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -158,11 +176,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--config")
     p.set_defaults(run=cmd_explain)
 
-    p = sub.add_parser("batch", help="clean every record of a JSONL(.gz) file")
+    p = sub.add_parser("batch", help="clean every page of a JSONL(.gz) or WET(.gz) file")
     p.add_argument("input")
     p.add_argument("output", nargs="?", default="-")
     p.add_argument("--field", default="text", help="the field holding the page text")
     p.add_argument("--id-field", default="id")
+    p.add_argument("--workers", type=int, default=1, help="processes to clean pages in")
     p.add_argument("--config")
     p.set_defaults(run=cmd_batch)
 

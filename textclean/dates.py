@@ -25,7 +25,7 @@ _MONTHS: dict[str, int] = {}
 for _month, _names in enumerate(
     [
         "january jan januar janv janvier enero ene gennaio genn janeiro januari января январь янв",
-        "february feb febr februar fév févr février febrero febbraio fevereiro fev februari февраля февраль фев",
+        "february feb febr februar fév févr février febrero febbraio fevereiro fev februari февраля февраль фев",  # noqa: E501
         "march mar märz maerz mars marzo março marco maart марта март",
         "april apr avril avr abril aprile abr апреля апрель",
         "may mai mayo maggio mag maio mei мая май",
@@ -35,7 +35,7 @@ for _month, _names in enumerate(
         "september sep sept septembre septiembre settembre set setembro сентября сентябрь сен",
         "october oct oktober octobre octubre ottobre ott outubro out октября октябрь окт",
         "november nov novembre noviembre novembro ноября ноябрь",
-        "december dec dez dezember décembre déc diciembre dic dicembre dezembro desember декабря декабрь дек",
+        "december dec dez dezember décembre déc diciembre dic dicembre dezembro desember декабря декабрь дек",  # noqa: E501
     ],
     start=1,
 ):
@@ -48,7 +48,8 @@ _WEEKDAY = (
     r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
     r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
 )
-_TIME = r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?(?:\s?(?:[A-Z]{2,4}|UTC[+-]?\d*))?"
+# The zone is upper case even under IGNORECASE ("5:00 AM EDT", not "5:00 AM Dean").
+_TIME = r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?(?:\s?(?-i:[A-Z]{2,4}|UTC[+-]?\d*)(?!\w))?"
 _CONNECT = r"(?:\s*(?:,|at|um|à|a las|alle|às|в|om|-|–|—|\|)?\s*)"
 _YEAR = r"(?:19|20)\d{2}"
 
@@ -64,8 +65,21 @@ _PATTERNS = [
     # July 2012 (month and year only: kept raw)
     rf"(?P<mon>{_MONTH_ALT})\.?\s+(?P<year>{_YEAR})",
 ]
+# A date may be glued to a name before it ("Dan Renae7/10/2012", as Blogger shows
+# comments), so a letter may precede a match that starts with a digit.
+_START = r"(?:(?<![\w.])|(?<=\p{L})(?=\d))"
 _ABSOLUTE = regex.compile(
-    r"(?<![\w.])(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) + r")(?![\w])",
+    _START + r"(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) + r")(?![\w])",
+    regex.IGNORECASE | regex.VERSION1,
+)
+# Loose shapes, only for short header lines: "November 8th", "8 Nov", "2:13 pm".
+_LOOSE_PATTERNS = [
+    rf"(?:(?:{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH_ALT})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:{_CONNECT}(?P<time>{_TIME}))?",
+    rf"(?:(?:{_WEEKDAY}),?\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?(?P<mon>{_MONTH_ALT})\.?(?:{_CONNECT}(?P<time>{_TIME}))?",
+    r"(?P<time>\d{1,2}:\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?)",
+]
+_LOOSE = regex.compile(
+    _START + r"(?:" + "|".join(f"(?:{p})" for p in _LOOSE_PATTERNS) + r")(?![\w])",
     regex.IGNORECASE | regex.VERSION1,
 )
 
@@ -83,8 +97,42 @@ _RELATIVE = regex.compile(
     rf"(?<!\w)(?:(?:{_NUM})\s+(?:{_UNITS})\s+(?:ago|назад|fa|geleden|atrás)"
     rf"|(?:vor|il y a|hace|há|ha)\s+(?:{_NUM})\s+(?:{_UNITS})"
     rf"|\d+\s?(?:s|m|min|h|d|w|mo|y)\s+ago"
-    rf"|yesterday|today|just now|gestern|heute|hier|aujourd'hui|ayer|hoy|ieri|oggi|gisteren|vandaag|вчера|сегодня)(?!\w)",
+    rf"|yesterday|today|just now|gestern|heute|hier|aujourd'hui|ayer|hoy|ieri|oggi|gisteren|vandaag|вчера|сегодня)(?!\w)",  # noqa: E501
     regex.IGNORECASE,
+)
+# Cheap gates before the big patterns: every absolute date has a digit, and every
+# relative time has one of these words. Most lines have neither.
+_DIGIT = regex.compile(r"\d")
+_CLOCK = regex.compile(r"(\d{1,2})[:.h](\d{2})")
+_WORD = regex.compile(r"\w+")
+_RELATIVE_TRIGGERS = frozenset(
+    [
+        "ago",
+        "назад",
+        "fa",
+        "geleden",
+        "atrás",
+        "vor",
+        "il",
+        "hace",
+        "há",
+        "ha",
+        "yesterday",
+        "today",
+        "just",
+        "gestern",
+        "heute",
+        "hier",
+        "aujourd",
+        "ayer",
+        "hoy",
+        "ieri",
+        "oggi",
+        "gisteren",
+        "vandaag",
+        "вчера",
+        "сегодня",
+    ]
 )
 # A bare "5h" / "2y" / "3d" as social widgets show it, only when the whole token stands alone.
 _SHORT_AGE = regex.compile(r"(?<![\w.])\d{1,3}\s?(?:s|m|min|h|hr|d|w|mo|y|yr)(?![\w.])")
@@ -105,7 +153,7 @@ def _year(value: str) -> int:
 def _clock(text: str | None) -> tuple[int, int]:
     if not text:
         return 0, 0
-    m = regex.match(r"(\d{1,2})[:.h](\d{2})", text)
+    m = _CLOCK.match(text)
     if not m:
         return 0, 0
     hour, minute = int(m.group(1)), int(m.group(2))
@@ -147,17 +195,38 @@ def find_time(text: str) -> TimeStamp | None:
     return found.stamp if found else None
 
 
-def find_time_span(text: str) -> TimeMatch | None:
-    """Like `find_time`, with the match's offsets in `text`."""
+def find_time_span(text: str, loose: bool = False) -> TimeMatch | None:
+    """Like `find_time`, with the match's offsets in `text`.
+
+    `loose` also accepts dates without a year and bare clock times, which are
+    only trustworthy on short header lines:
+
+    >>> find_time_span("jne November 8th") is None
+    True
+    >>> find_time_span("November 8th", loose=True).stamp.raw
+    'November 8th'
+    >>> find_time_span("2:13 pm", loose=True).stamp.raw
+    '2:13 pm'
+    >>> find_time_span("Perry Harris10/22/12 2:05 PM").stamp.parsed.isoformat()
+    '2012-10-22T14:05:00'
+    """
     best: TimeMatch | None = None
-    m = _ABSOLUTE.search(text)
+    has_digit = _DIGIT.search(text) is not None
+    m = _ABSOLUTE.search(text) if has_digit else None
     if m:
         raw = m.group(0).strip(" ,-–—|")
         start = text.index(raw, m.start())
         best = TimeMatch(start, start + len(raw), TimeStamp(raw=raw, parsed=_parse(m)))
-    r = _RELATIVE.search(text)
+    relative_words = not _RELATIVE_TRIGGERS.isdisjoint(_WORD.findall(text.casefold()))
+    r = _RELATIVE.search(text) if relative_words else None
     if r and (best is None or r.start() < best.start):
         best = TimeMatch(r.start(), r.end(), TimeStamp(raw=r.group(0), relative=True))
+    if best is None and loose and has_digit:
+        m = _LOOSE.search(text)
+        if m:
+            raw = m.group(0).strip(" ,-–—|")
+            start = text.index(raw, m.start())
+            best = TimeMatch(start, start + len(raw), TimeStamp(raw=raw))
     return best
 
 

@@ -110,9 +110,10 @@ def compute_stats(
             out.append(_EMPTY)
             continue
         words = words_per_line[i] if words_per_line is not None else WORD.findall(text)
-        letters = sum(1 for ch in stripped if ch.isalpha())
-        digits = sum(1 for ch in stripped if ch.isdigit())
-        upper = sum(1 for ch in stripped if ch.isupper())
+        # map() keeps the per-character loops in C
+        letters = sum(map(str.isalpha, stripped))
+        digits = sum(map(str.isdigit, stripped))
+        upper = sum(map(str.isupper, stripped))
         punct = len(stripped) - letters - digits - stripped.count(" ")
         short = len(stripped) <= 160
         norm = normalise(stripped) if short else ""

@@ -143,8 +143,5 @@ class Page:
         d = self._standing[line]
         return d.label if d else None
 
-    def decisions_for(self, line: int) -> list[Decision]:
-        return [d for d in self.decisions if d.line == line]
-
     def nonblank(self) -> list[int]:
         return [i for i, line in enumerate(self.lines) if not line.blank]

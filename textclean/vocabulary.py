@@ -20,6 +20,7 @@ True
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -27,6 +28,8 @@ from importlib import resources
 import regex
 
 _DIGITS = regex.compile(r"\d+")
+# Separators split words ("Trackbacks/Pingbacks"); other punctuation joins them ("e-mail").
+_SEPARATORS = regex.compile(r"[/|·•,;:()\[\]]+")
 _NOT_WORDISH = regex.compile(r"[^\p{L}\p{M}#\s]+")
 _SPACES = regex.compile(r"\s+")
 MAX_PATTERN_WORDS = 12
@@ -47,7 +50,9 @@ MAX_LABEL_CHARS = 160
 
 def normalise(line: str) -> str:
     """The form vocabulary patterns are written in."""
-    text = _DIGITS.sub("#", line.casefold())
+    # NFC first: decomposed accents must match the precomposed vocabulary
+    text = _DIGITS.sub("#", unicodedata.normalize("NFC", line).casefold())
+    text = _SEPARATORS.sub(" ", text)
     text = _NOT_WORDISH.sub("", text)
     return _SPACES.sub(" ", text).strip()
 

@@ -1,20 +1,29 @@
-"""Comment-section detector: where the discussion under a page starts and ends,
-and how it splits into comments (author, time, votes, text, replies).
+"""Comment-section detector: where the discussion under a page is, and how it
+splits into comments (author, time, votes, text, replies).
 
-1. The section starts at a comment header or the widget chrome around it
-   ("2 Comments", "Leave a Reply", "Notify of", "Kommentare (3)") that comes
-   after the article's prose; it ends at the page footer or at the comment
-   form.
-2. Inside, a comment starts at a header: a line with a name and a time
-   ("Jane says:", "July 21, 2012 at 5:46 pm", "Posted by: Jim | Sep 26, 2012"),
-   or a short name line followed by prose. Action words ("Reply", "Report",
-   vote arrows) are chrome; a number standing alone after a comment is its votes.
-3. Indentation (blocks dumps), "@name" openings and "in reply to" give replies.
+Comments are found by their *headers*, not by their prose: a header is a short
+line that names a commenter and/or gives a time ("Jane says:", "July 21, 2012
+at 5:46 pm", "Posted by: Jim | Sep 26, 2012", "October 11, 2012 | Eve").
+
+1. Every line is classified: header, chrome ("Reply", vote counts, "Sort by"),
+   section marker ("2 Comments", "Leave a Reply"), stop (footer, related
+   posts, sidebars, the comment form) or text.
+2. Adjacent header lines form one header group ("Jane Doe" + "3 hours ago").
+   Groups close to each other form a run; a run is a comment section when it
+   repeats (two or more groups with text between them) or when a comment
+   marker announces it. With no marker and no repeated structure: no comments.
+3. The run's orientation is decided once: headers lead their text (most
+   widgets) or trail it ("text ... Posted by: Jim | date").
+4. Text lines between headers become the comment's paragraphs; chrome is
+   removed; trackbacks become removed spans of category "trackback".
+5. Indentation (blocks dumps), "@name" openings, "in reply to" and "1.2"
+   numbering give replies.
 
 >>> from textclean.page import Page
 >>> text = ("An article sentence that is long enough to count as prose, it says.\\n"
-...         "2 Comments\\nJane Doe\\nJuly 21, 2012 at 5:46 pm\\nI liked this a lot, thanks for writing.\\n"
-...         "Reply\\nBob\\n3 hours ago\\nMe too, it was a very good read.\\n")
+...         "2 Comments\\nJane Doe\\nJuly 21, 2012 at 5:46 pm\\n"
+...         "I liked this a lot, thanks for writing.\\n"
+...         "Reply\\nBob\\n3 hours ago\\nMe too, it was a very good read.\\nLeave a Reply\\n")
 >>> page = Page(text); CommentFilter().apply(page)
 >>> [(c.author, c.posted.raw) for c in page.comments]
 [('Jane Doe', 'July 21, 2012 at 5:46 pm'), ('Bob', '3 hours ago')]
@@ -24,60 +33,319 @@ and how it splits into comments (author, time, votes, text, replies).
 
 from __future__ import annotations
 
+import itertools
+from dataclasses import dataclass, field
+
 import regex
 
-from ..dates import find_time_span, is_short_age
+from ..dates import TimeMatch, find_time_span, is_short_age
+from ..models import TimeStamp
 from ..page import CommentDraft, CommentPart, Label, Page
 from ..pipeline import Filter, FilterOptions, register
+from ..vocabulary import default_vocabulary
 
-_COUNT = regex.compile(r"(\d[\d.,]*)")
+# -- shapes ------------------------------------------------------------------
+_SAY_VERBS = (
+    r"says|said|wrote|writes|commented|replied|responded|schreibt|schrieb|sagt|meint|"
+    r"dit|a dit|écrit|a écrit|dice|dijo|escribió|escribe|comentó|scrive|ha scritto|ha detto|"
+    r"diz|disse|escreveu|comentou|zegt|schreef|zei|пишет|написал[а]?|сказал[а]?"
+)
 _SAYS = regex.compile(
-    r"^\s*(?P<name>[^\n:]{1,60}?)\s+(?:says|said|wrote|writes|schreibt|schrieb|dit|a écrit|dice|dijo|"
-    r"escribió|scrive|ha scritto|diz|escreveu|zegt|schreef|пишет|написал[а]?)\s*:?\s*(?P<rest>.*)$",
+    rf"^\s*(?P<name>[^\n]{{1,80}}?)[\s,]+(?:{_SAY_VERBS})\s*(?::|,|\.{{3}}|…)?(?:\s+(?P<rest>.*?))?\s*$",
     regex.IGNORECASE,
 )
 _POSTED_BY = regex.compile(
-    r"^\s*(?:posted by|written by|comment by|reply by|post by|von|par|por|di|door|от)\s*:?\s*"
-    r"(?P<name>[^|»\n]{1,60}?)\s*(?:\||»|on|at|@|-|–|—|,)\s*(?P<rest>.*)$",
+    r"^\s*(?:comment|reply|response|post(?:ed)?|written|submitted|kommentar|commentaire|comentario|"
+    r"commento|comentário|reactie|комментарий)?\s*(?:by|von|par|por|di|da|door|от)\s*:?\s+"
+    r"(?P<name>[^|»\n]{1,60}?)\s*(?:\||»|\bon\b|\bat\b|\bam\b|\ble\b|\bel\b|\bil\b|\bem\b|\bop\b|@|-|–|—|,|//)\s*(?P<rest>.*)$",
     regex.IGNORECASE,
 )
-_NAME_TIME_SEP = regex.compile(r"\s*(?:\||•|·|—|–|-|,|\bon\b|\bat\b|@)\s*")
-_VOTES = regex.compile(r"^\s*([+-]?\d{1,5})\s*(?:points?|votes?|likes?|△|▲|▽|▼|\+|-)?\s*$")
+# Tumblr-style notes: "x reblogged this from y and added:" opens a comment,
+# "x liked this" / "x reblogged this from y" are chrome.
+_NOTE_ADDED = regex.compile(
+    r"^\s*(?P<name>[\w.-]{1,60}) reblogged this from [\w.-]+ and added:\s*$"
+)
+_NOTE = regex.compile(
+    r"^\s*[\w.-]{1,60} (?:liked this|reblogged this from [\w.-]+|posted this)\s*$"
+)
+_NUMBERING = regex.compile(r"^\s*#?(?P<num>\d{1,4}(?:\.\d{1,3})*)[.):]?\s+(?=\S)")
+_VOTES = regex.compile(
+    r"^\s*([+-]?\d{1,5})\s*(?:points?|votes?|likes?|△|▲|▽|▼|\+|-)?\s*$", regex.IGNORECASE
+)
+_INLINE_VOTES = regex.compile(
+    r"(?<!\w)(?P<n>[+-]?\d{1,6})\s+(?P<unit>points?|votes?|likes?)(?!\w)", regex.IGNORECASE
+)
 _ARROWS = regex.compile(r"^[\s△▲▽▼↑↓⬆⬇+\-•·|\d]*$")
-_MENTION = regex.compile(r"^\s*@(\w[\w.-]{0,30})")
-_STRUCTURAL_NUMBER = regex.compile(r"^\s*\d+(?:\.\d+)+\.?\s")
+_MENTION = regex.compile(r"^\s*@\s?(\w[\w.-]{0,30})")
+_IN_REPLY = regex.compile(
+    r"\b(?:in reply to|replying to|reply to|antwort auf|en réponse à|en respuesta a|in risposta a)\s+@?(?P<name>[\w.-]+(?:\s[\w.-]+)?)",  # noqa: E501
+    regex.IGNORECASE,
+)
+# Characters that join a name and a time in a header; stripped from both ends.
+_JOINERS = " \t|•·—–-,:;@/\\()[]#»«>"
+_JOIN_WORDS = regex.compile(
+    r"^(?:on|at|am|um|le|à|el|a las|il|alle|em|às|op|om|в|posted|said|says|wrote|by|\|)\b\s*|\s*\b(?:on|at|am|um|le|à|el|il|alle|em|às|op|om|в|posted|said|says|wrote)$",  # noqa: E501
+    regex.IGNORECASE,
+)
+# Words that never belong to a commenter's name: article meta and widget words.
+_NOT_NAME = regex.compile(
+    r"\b(?:posted in|filed under|categor|tags?\b|updated|published|last modified|read more|"
+    r"comments?\b|responses?\b|replies\b|permalink|share|print|email|copyright|all rights|"
+    r"previous|next|older|newer|archives?|page \d)",
+    regex.IGNORECASE,
+)
+_COUNT_HEADER = regex.compile(
+    r"(?:^|\D)(?P<n>\d[\d.,]*|one|a single)\s+(?:\w+\s+)?(?:comments?|responses?|replies|reply|thoughts?|reactions?|"  # noqa: E501
+    r"kommentare?|antworten|commentaires?|réponses?|comentarios?|respuestas?|commenti|risposte|comentários|"
+    r"respostas|reacties|opmerkingen|комментари\w*|ответ\w*)\b"
+    r"|(?:comments?|responses?|kommentare?|commentaires?|comentarios?|commenti|comentários|reacties|"
+    r"комментари\w*)\s*[(\[:]?\s*(?P<m>\d[\d.,]*)\s*[)\]]?\s*$",
+    regex.IGNORECASE,
+)
+# Marker lines that invite a comment (the form), as opposed to announcing the section.
+_FORM_HEADER = regex.compile(
+    r"^(?:leave|post|add|write|submit|make|have|speak|share|tell|let|your|what|join|start|"
+    r"kommentar (?:schreiben|verfassen|hinterlassen)|schreibe|hinterlasse|laisser|laissez|écrire|"
+    r"ajouter|deja|dejar|escribe|añadir|lascia|scrivi|aggiungi|deixe|deixar|escreva|adicionar|"
+    r"laat|plaats|schrijf|reageer|оставить|оставьте|написать|добавить)\b",
+    regex.IGNORECASE,
+)
+_EXCERPT_END = regex.compile(
+    r"(?:\.\.\.|…|\[\.\.\.\]|\[…\]|read more|continue reading|more\s*»)\s*$", regex.IGNORECASE
+)
 
-_SECTION_STARTERS = frozenset({"comment-header", "comment-chrome"})
-_SECTION_ENDERS = frozenset({"footer", "related", "widget:app", "widget:cookie", "navigation"})
+_STOP = frozenset(
+    {
+        "footer",
+        "related",
+        "navigation",
+        "pagination",
+        "widget:subscribe",
+        "widget:login",
+        "widget:app",
+        "widget:cookie",
+        "advertisement",
+        "donation",
+        "tags",
+        "print",
+        "comment-closed",
+        "trackback",
+        "widget:read-more",
+    }
+)
+_CHROME = frozenset(
+    {"comment-action", "comment-chrome", "widget:share", "byline-label", "date-label"}
+)
+
+# Words of comment toolbars ("permalink save report reply", "Antworten Melden").
+_ACTION_WORDS = frozenset(
+    ["reply", "replies", "report", "permalink", "save", "share", "like", "likes", "unlike", "dislike", "flag", "quote", "edit", "delete", "embed", "parent", "give", "award", "upvote", "downvote", "vote", "votes", "up", "down", "rate", "abuse", "link", "hide", "block", "mute", "spam", "antworten", "melden", "teilen", "gefällt", "mir", "répondre", "signaler", "partager", "aimer", "responder", "denunciar", "compartir", "rispondi", "segnala", "condividi", "mi", "piace", "reageren", "rapporteren", "delen", "ответить", "пожаловаться", "поделиться", "нравится"]  # noqa: E501
+)
+
+# Line kinds.
+TEXT, HEAD, NAME, CHROME, MARKER, FORM, STOP, TRACK, BLANK = range(9)
 
 
 class CommentOptions(FilterOptions):
     max_author_words: int = 6
-    """An author line has at most this many words."""
-    min_prose_before: int = 1
-    """Lines of prose (10+ words) needed before a section header counts."""
+    """An author shown on a header line has at most this many words."""
+    max_header_words: int = 18
+    """A header line (name, time, chrome words) has at most this many words."""
+    max_gap_lines: int = 40
+    """Two header groups more than this many lines apart are not one section."""
+    max_gap_chars: int = 6000
+    """... nor when more than this many characters of text lie between them."""
+    marker_reach: int = 12
+    """How many lines before the first comment a section marker may stand."""
+    confidence: float = 0.75
+    """Confidence of the comment filter's decisions (above the content scorer's)."""
 
 
-def _is_action(page: Page, i: int) -> bool:
-    stats = page.stats[i]
-    text = page.lines[i].text.strip()
-    if stats.vocab in {"comment-action", "widget:share"}:
-        return True
-    if not text or _ARROWS.match(text) and not text.strip().isdigit():
-        return True
-    # "Like · Reply · 2y", "Reply ↓", "Report abuse"
-    parts = [p for p in regex.split(r"\s*[·•|]\s*", text) if p]
-    return len(parts) > 1 and all(
-        is_short_age(p) or page_vocab_is(p, "comment-action") for p in parts
-    )
+@dataclass(slots=True)
+class Header:
+    """What one header line says."""
+
+    kind: str  # says | by | time | note
+    name: tuple[int, int] | None = None  # offsets within the line
+    time: TimeMatch | None = None
+    votes: tuple[int, int, int, str] | None = None  # start, end, value, unit
+    text: tuple[int, int] | None = None  # inline comment text ("x said: text")
+    number: str | None = None
 
 
-def page_vocab_is(text: str, category: str) -> bool:
-    from ..vocabulary import default_vocabulary
+@dataclass
+class Group:
+    """Adjacent header lines that introduce (or close) one comment."""
 
-    return default_vocabulary().match(text) == category
+    lines: list[int] = field(default_factory=list)
+    heads: dict[int, Header] = field(default_factory=dict)
+    name_line: int | None = None  # an author-only line that joined the group
+
+    @property
+    def first(self) -> int:
+        return min(self.lines)
+
+    @property
+    def last(self) -> int:
+        return max(self.lines)
+
+    def has_name(self) -> bool:
+        return self.name_line is not None or any(h.name for h in self.heads.values())
+
+    def has_time(self) -> bool:
+        return any(h.time for h in self.heads.values())
 
 
+_MONTH_YEAR = regex.compile(r"\p{L}+\.?\s+\d{4}")
+_WORDS = regex.compile(r"\w+")
+_TOOLBAR_SPLIT = regex.compile(r"\s*[·•|]\s*|\s{2,}")
+_CLOCK_ONLY = regex.compile(r"[\d:\s]+(?:[ap]\.?m\.?)?", regex.I)
+_NUMBER_PUNCT = regex.compile(r"[.,]")
+
+
+def _time(text: str) -> TimeMatch | None:
+    """A time that can stand in a comment header: not an archive label like "July 2012"."""
+    t = find_time_span(text, loose=True)
+    if t is not None and _MONTH_YEAR.fullmatch(t.stamp.raw):
+        return None
+    return t
+
+
+def _clean_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Trim joiners around a name span; None when what is left is not a name."""
+    while start < end and (text[start] in _JOINERS):
+        start += 1
+    while end > start and (text[end - 1] in _JOINERS or text[end - 1] == "."):
+        end -= 1
+    piece = text[start:end]
+    m = _JOIN_WORDS.search(piece)
+    while m and piece:
+        piece = piece[: m.start()] + piece[m.end() :] if m.start() > 0 else piece[m.end() :]
+        piece = piece.strip(_JOINERS)
+        m = _JOIN_WORDS.search(piece)
+    if not piece:
+        return None
+    a = text.find(piece, start)
+    if a < 0:
+        return None
+    return a, a + len(piece)
+
+
+def _name_ok(piece: str, max_words: int) -> bool:
+    words = piece.split()
+    if not words or len(words) > max_words or len(piece) > 60:
+        return False
+    if _NOT_NAME.search(piece) or any(ch in piece for ch in '"“”„«»'):
+        return False
+    letters = sum(ch.isalpha() for ch in piece)
+    return letters >= 2 and piece[-1] not in ".!?"
+
+
+def parse_header(text: str, options: CommentOptions) -> Header | None:
+    """A header read off one line, or None (`text` is the line as in the input)."""
+    stripped = text.strip()
+    if not stripped or len(stripped) > 200:
+        return None
+    words = len(stripped.split())
+    if words > options.max_header_words:
+        return None
+    number = None
+    base = 0
+    num = _NUMBERING.match(text)
+    first_time = _time(text)
+    if num and not (first_time is not None and first_time.start < num.end()):
+        number, base = num.group("num"), num.end()
+    body = text[base:]
+    m = _NOTE_ADDED.match(body)
+    if m:
+        return Header("note", name=(base + m.start("name"), base + m.end("name")), number=number)
+    m = _SAYS.match(body)
+    if (
+        m
+        and m.group("rest")
+        and ":" not in body[m.end("name") : m.start("rest")]
+        and _time(m.group("rest")) is None
+    ):
+        m = None  # "Smith said the plan..." is prose; only "Smith said: text" carries text
+    if m:
+        lo, hi = base + m.start("name"), base + m.end("name")
+        head = Header("says", number=number)
+        # "Jane on July 21, 2012 at 5:46 pm said:": the time sits inside the name part
+        inner = _time(text[lo:hi])
+        if inner is not None:
+            head.time = TimeMatch(lo + inner.start, lo + inner.end, inner.stamp)
+            candidates = [
+                _clean_name(text, lo, lo + inner.start),
+                _clean_name(text, lo + inner.end, hi),
+            ]
+        else:
+            candidates = [_clean_name(text, lo, hi)]
+        head.name = next(
+            (n for n in candidates if n and _name_ok(text[n[0] : n[1]], options.max_author_words)),
+            None,
+        )
+        if head.name is None and head.time is None:
+            return None
+        if m.group("rest"):
+            rest_start = base + m.start("rest")
+            t = _time(m.group("rest"))
+            if t is not None and head.time is None:
+                head.time = TimeMatch(rest_start + t.start, rest_start + t.end, t.stamp)
+            elif t is None:
+                head.text = (rest_start, base + m.end("rest"))
+        return head
+    t = _time(text)
+    m = _POSTED_BY.match(body)
+    if m and t is not None:
+        name = _clean_name(text, base + m.start("name"), base + m.end("name"))
+        if (
+            name
+            and name[1] <= t.start
+            and _name_ok(text[name[0] : name[1]], options.max_author_words)
+        ):
+            return Header("by", name=name, time=t, number=number)
+    if t is None:
+        return None
+    # "today" alone is a label ("Register today"); with a clock time it is a header.
+    if (
+        t.stamp.relative
+        and not any(ch.isdigit() for ch in t.stamp.raw)
+        and not any(ch.isdigit() for ch in stripped)
+    ):
+        return None
+    # A sentence that mentions a date is prose, not a header.
+    if words > 8 and stripped[-1] in ".!?":
+        return None
+    head = Header("time", time=t, number=number)
+    before, after = (base, t.start), (t.end, len(text))
+    vm = _INLINE_VOTES.search(text)
+    if vm:
+        head.votes = (vm.start(), vm.end(), int(vm.group("n")), vm.group("unit").lower())
+        if vm.end() <= t.start:
+            before = (base, vm.start())
+        elif vm.start() >= t.end:
+            after = (t.end, vm.start())
+    for lo, hi in (before, after):
+        if hi - lo <= 0:
+            continue
+        piece = text[lo:hi]
+        # Chrome words around the time ("Reply", "Permalink", "#") are not a name.
+        if default_vocabulary().match(piece) in _CHROME or not any(ch.isalpha() for ch in piece):
+            continue
+        name = _clean_name(text, lo, hi)
+        if name is None:
+            continue
+        candidate = text[name[0] : name[1]]
+        if default_vocabulary().match(candidate) in _CHROME:
+            continue
+        if not _name_ok(candidate, options.max_author_words):
+            return None
+        head.name = name
+        break
+    return head
+
+
+# -- the filter ---------------------------------------------------------------
 @register
 class CommentFilter(Filter):
     """Finds the comment section and parses its comments; see the module docstring."""
@@ -87,162 +355,569 @@ class CommentFilter(Filter):
     options: CommentOptions
 
     def apply(self, page: Page) -> None:
-        section = self.find_section(page)
-        if section is None:
+        kinds, heads = self._classify(page)
+        self._trackbacks(page, kinds)
+        groups = self._groups(page, kinds, heads)
+        if not groups:
             return
-        start, end = section
-        page.comment_section = section
-        self.parse(page, start, end)
+        for run in self._runs(page, kinds, groups):
+            if self._accept(page, kinds, run):
+                self._parse(page, kinds, run)
+                return
 
-    # -- where ----------------------------------------------------------
-    def find_section(self, page: Page) -> tuple[int, int] | None:
-        stats = page.stats
-        prose = 0
-        start = None
-        for i in page.nonblank():
-            s = stats[i]
-            if s.vocab in _SECTION_STARTERS and prose >= self.options.min_prose_before:
-                start = i
-                break
-            if s.words >= 10 and s.ends_sentence:
-                prose += 1
-        if start is None:
-            return None
-        end = len(page.lines)
-        seen_comment_like = False
-        for i in range(start + 1, len(page.lines)):
-            s = stats[i]
-            if page.lines[i].blank:
+    # -- step 1: what each line is -------------------------------------------
+    def _classify(self, page: Page) -> tuple[list[int], dict[int, Header]]:
+        kinds: list[int] = []
+        heads: dict[int, Header] = {}
+        for i, line in enumerate(page.lines):
+            s = page.stats[i]
+            if line.blank:
+                kinds.append(BLANK)
                 continue
-            if s.vocab in _SECTION_ENDERS and seen_comment_like:
-                end = i
-                break
-            if s.words >= 4:
-                seen_comment_like = True
-        return start, end
-
-    # -- what -----------------------------------------------------------
-    def parse(self, page: Page, start: int, end: int) -> None:
-        lines = [i for i in range(start, end) if not page.lines[i].blank]
-        headers = self._headers(page, lines)
-        current: CommentDraft | None = None
-        depth_base: int | None = None
-        for i in lines:
-            stats = page.stats[i]
-            line = page.lines[i]
-            text = line.text
-            if i in headers:
-                author, author_span, time_span, stamp = headers[i]
-                if current is not None and current.posted is None and author is None and stamp is not None:
-                    # a time line right after its author line
-                    current.posted = stamp
-                    current.lines.append(i)
-                    current.parts.append(CommentPart("posted", line.start + time_span[0], line.start + time_span[1]))
-                    page.decide(i, Label.COMMENT, self.name, "comment time", 0.7)
-                    continue
-                current = CommentDraft(lines=[i], author=author, posted=stamp)
-                indent = stats.indent
-                if depth_base is None:
-                    depth_base = indent
-                current.depth = 1 if indent > depth_base else 0
-                if author_span:
-                    current.parts.append(CommentPart("author", line.start + author_span[0], line.start + author_span[1]))
-                if time_span:
-                    current.parts.append(CommentPart("posted", line.start + time_span[0], line.start + time_span[1]))
-                page.comments.append(current)
-                page.decide(i, Label.COMMENT, self.name, "comment header (author/time)", 0.7)
+            vocab = s.vocab
+            if vocab == "comment-header":
+                kinds.append(FORM if _FORM_HEADER.match(s.norm) else MARKER)
                 continue
-            if stats.vocab in _SECTION_STARTERS or stats.vocab == "comment-closed":
-                if stats.vocab == "comment-header" and page.declared_comment_count is None:
-                    m = _COUNT.search(text)
-                    if m:
-                        page.declared_comment_count = int(regex.sub(r"[.,]", "", m.group(1)))
-                        page.decide(i, Label.COMMENT_HEADER, self.name, "comment count header", 0.8)
-                        current = None
-                        continue
-                page.decide(i, Label.BOILERPLATE, self.name, f"comment-section chrome {text.strip()[:30]!r}", 0.8, "comment-chrome")
+            if vocab == "trackback":
+                kinds.append(TRACK)
                 continue
-            if current is None:
-                page.decide(i, Label.BOILERPLATE, self.name, "comment section, before any comment", 0.6, "comment-chrome")
+            if vocab in _STOP:
+                kinds.append(STOP)
                 continue
-            votes = _VOTES.match(text)
-            if votes and stats.words <= 2:
-                if current.votes is None:
-                    current.votes = int(votes.group(1))
-                page.decide(i, Label.BOILERPLATE, self.name, "vote count", 0.7, "comment-chrome")
-                continue
-            if _is_action(page, i):
-                page.decide(i, Label.BOILERPLATE, self.name, f"comment action {text.strip()[:20]!r}", 0.7, "comment-chrome")
-                continue
-            current.lines.append(i)
-            current.parts.append(CommentPart("text", line.start, line.end))
-            page.decide(i, Label.COMMENT, self.name, "comment text", 0.7)
-        self._thread(page)
-        # a section with no comment in it is only chrome
-        page.comments = [c for c in page.comments if any(p.role == "text" for p in c.parts)]
-
-    def _headers(
-        self, page: Page, lines: list[int]
-    ) -> dict[int, tuple[str | None, tuple[int, int] | None, tuple[int, int] | None, object]]:
-        """line -> (author, author span, time span, stamp) for lines that open a comment."""
-        out: dict[int, tuple] = {}
-        max_words = self.options.max_author_words
-        for k, i in enumerate(lines):
-            text = page.lines[i].text
-            stats = page.stats[i]
-            if stats.vocab is not None or stats.words == 0:
-                continue
-            m = _SAYS.match(text) or _POSTED_BY.match(text)
-            if m and len(m.group("name").split()) <= max_words:
-                name_span = m.span("name")
-                t = find_time_span(m.group("rest"))
-                tspan = (m.start("rest") + t.start, m.start("rest") + t.end) if t else None
-                out[i] = (m.group("name").strip(), name_span, tspan, t.stamp if t else None)
-                continue
-            if stats.has_time and stats.words <= 14 and not stats.ends_full_stop:
-                t = find_time_span(text)
-                if t is None:
-                    continue
-                before = text[: t.start].strip(" |•·—–-,@")
-                after = text[t.end :].strip(" |•·—–-,@")
-                name = before or after
-                if name and len(name.split()) <= max_words:
-                    a = text.index(name)
-                    out[i] = (name, (a, a + len(name)), (t.start, t.end), t.stamp)
-                else:
-                    out[i] = (None, None, (t.start, t.end), t.stamp)
-                continue
-            # a short name line followed by prose, not ending a sentence
-            nxt = lines[k + 1] if k + 1 < len(lines) else None
-            if (
-                1 <= stats.words <= max_words and not stats.ends_sentence and stats.chars <= 40
-                and nxt is not None and (page.stats[nxt].words >= 5 or page.stats[nxt].has_time)
-                and page.stats[nxt].vocab is None
-                and not _VOTES.match(text)
+            if vocab in ("comment-chrome", "comment-action", "widget:share") or _NOTE.match(
+                line.text
             ):
-                prev = lines[k - 1] if k else None
-                # a short line after a short unfinished line is a list item, not an author
-                if prev is not None and prev in out and out[prev][0] is not None and out[prev][2] is None:
-                    continue
-                stripped = text.strip()
-                a = text.index(stripped)
-                out[i] = (stripped, (a, a + len(stripped)), None, None)
-        # an author-only line directly followed by a time-only line: merge
+                kinds.append(CHROME)
+                continue
+            if s.words <= 6 and _COUNT_HEADER.search(line.text) and not s.has_time:
+                kinds.append(MARKER)
+                continue
+            if _VOTES.match(line.text) or self._is_action(line.text):
+                kinds.append(CHROME)
+                continue
+            head = (
+                parse_header(line.text, self.options) if vocab is None or vocab in _CHROME else None
+            )
+            if head is not None:
+                heads[i] = head
+                kinds.append(HEAD)
+                continue
+            kinds.append(TEXT)
+        return kinds, heads
+
+    @staticmethod
+    def _is_action(text: str) -> bool:
+        stripped = text.strip()
+        if not stripped or len(stripped) > 100:
+            return False  # toolbars are short; prose is not an action
+        words = _WORDS.findall(stripped.casefold())
+        if any(w in _ACTION_WORDS for w in words) and (
+            words
+            and len(words) <= 8
+            and all(w in _ACTION_WORDS or w.isdigit() or is_short_age(w) for w in words)
+        ):
+            return True
+        if _ARROWS.match(stripped) and not stripped.isdigit():
+            return True
+        # "Like · Reply · 2y", "Reply ↓", "Report abuse"
+        vocab = default_vocabulary()
+        parts = [p for p in _TOOLBAR_SPLIT.split(stripped) if p]
+        return len(parts) > 1 and all(
+            is_short_age(p)
+            or vocab.match(p) in ("comment-action", "widget:share")
+            or _VOTES.match(p)
+            for p in parts
+        )
+
+    def _trackbacks(self, page: Page, kinds: list[int]) -> None:
+        """Lines under a trackback header, up to the next marker or header, are trackbacks."""
+        conf = self.options.confidence
+        inside = False
+        for i, kind in enumerate(kinds):
+            if kind == BLANK:
+                continue
+            if kind == TRACK:
+                inside = True
+                page.decide(i, Label.BOILERPLATE, self.name, "trackback", conf, "trackback")
+                continue
+            if not inside:
+                continue
+            if kind in (MARKER, FORM, STOP) or page.stats[i].words > 60:
+                inside = False
+                continue
+            page.decide(
+                i,
+                Label.BOILERPLATE,
+                self.name,
+                "trackback (under a trackback header)",
+                conf,
+                "trackback",
+            )
+            kinds[i] = TRACK
+
+    # -- step 2: header groups and runs --------------------------------------
+    def _groups(self, page: Page, kinds: list[int], heads: dict[int, Header]) -> list[Group]:
+        groups: list[Group] = []
+        current: Group | None = None
+        for i, kind in enumerate(kinds):
+            if kind == BLANK:
+                continue
+            if kind == HEAD:
+                head = heads[i]
+                # A second name or a second time starts a new group.
+                if current is not None and (
+                    (
+                        head.name
+                        and current.has_name()
+                        and not (current.has_time() is False and head.time)
+                    )
+                    or (head.time and current.has_time() and not self._completes(current, head))
+                    or head.kind == "note"
+                ):
+                    current = None
+                if current is None:
+                    current = Group()
+                    groups.append(current)
+                current.lines.append(i)
+                current.heads[i] = head
+                continue
+            if kind == CHROME and current is not None:
+                continue
+            current = None
+        # A group must carry a time or a "says"/note shape: bare names are never headers.
+        groups = [
+            g
+            for g in groups
+            if g.has_time() or any(h.kind in ("says", "note") for h in g.heads.values())
+        ]
+        # A time-only header may have its author on the line above ("Jane Doe" / "3 hours ago").
+        for g in groups:
+            if not g.has_name():
+                prev = self._prev_nonblank(page, g.first)
+                if prev is not None and kinds[prev] == TEXT and self._name_line(page, prev):
+                    g.name_line = prev
+        return groups
+
+    @staticmethod
+    def _completes(group: Group, head: Header) -> bool:
+        """A bare clock time under a date without one ("August 9th, 2012" / "2:13 pm")."""
+        if (
+            head.name
+            or head.time is None
+            or not _CLOCK_ONLY.fullmatch(head.time.stamp.raw)
+        ):
+            return False
+        return all(":" not in h.time.stamp.raw for h in group.heads.values() if h.time)
+
+    def _runs(self, page: Page, kinds: list[int], groups: list[Group]) -> list[list[Group]]:
+        """Groups close enough together to be one section, best candidate first."""
+        runs: list[list[Group]] = [[groups[0]]]
+        for prev, g in itertools.pairwise(groups):
+            between = range(prev.last + 1, g.first)
+            text_lines = [i for i in between if kinds[i] == TEXT]
+            chars = sum(page.stats[i].chars for i in text_lines)
+            # Headers with nothing between them are a list of dates (archives), not comments.
+            hard_stop = any(kinds[i] in (STOP, FORM, MARKER) for i in between)
+            if (
+                len(text_lines) > self.options.max_gap_lines
+                or chars > self.options.max_gap_chars
+                or hard_stop
+            ):
+                runs.append([g])
+            else:
+                runs[-1].append(g)
+        # The longest run is the section; ties go to the later one (comments come last).
+        order = sorted(range(len(runs)), key=lambda k: (len(runs[k]), k), reverse=True)
+        return [runs[k] for k in order]
+
+    # -- step 3: is it a comment section, and which way round ----------------
+    def _marker_before(self, page: Page, kinds: list[int], line: int) -> int | None:
+        """The nearest section marker before `line`, within reach and not past prose."""
+        seen = 0
+        for i in range(line - 1, -1, -1):
+            if kinds[i] == BLANK:
+                continue
+            if kinds[i] in (MARKER, FORM):
+                return i
+            if kinds[i] == STOP:
+                return None
+            seen += 1
+            if seen > self.options.marker_reach:
+                return None
+        return None
+
+    @staticmethod
+    def _stop_before(page: Page, kinds: list[int], line: int) -> bool:
+        """A "Related posts"-style heading just above the first header."""
+        seen = 0
+        for i in range(line - 1, -1, -1):
+            if kinds[i] == BLANK:
+                continue
+            if kinds[i] == STOP and page.stats[i].vocab in ("related", "navigation"):
+                return True
+            seen += 1
+            if seen > 3:
+                return False
+        return False
+
+    def _text_after(self, page: Page, kinds: list[int], line: int, limit: int) -> list[int]:
+        """Text lines after `line` that can still belong to a comment."""
+        out: list[int] = []
+        short_run = 0
+        for i in range(line + 1, len(kinds)):
+            kind = kinds[i]
+            if kind == BLANK:
+                continue
+            if kind == CHROME:
+                if out:
+                    break
+                continue
+            if kind != TEXT:
+                break
+            s = page.stats[i]
+            # a run of short unfinished lines is a menu or a sidebar, not comment text
+            short_run = short_run + 1 if s.words <= 4 and not s.ends_sentence else 0
+            if short_run >= 3 or s.repeats > 1:
+                break
+            out.append(i)
+            if len(out) >= limit:
+                break
+        while out and page.stats[out[-1]].words <= 4 and not page.stats[out[-1]].ends_sentence:
+            out.pop()
         return out
 
+    def _text_before(
+        self, page: Page, kinds: list[int], line: int, stop: int, limit: int
+    ) -> list[int]:
+        out: list[int] = []
+        for i in range(line - 1, stop, -1):
+            kind = kinds[i]
+            if kind == BLANK:
+                continue
+            if kind == CHROME:
+                if out:
+                    break
+                continue
+            if kind != TEXT or page.stats[i].repeats > 1:
+                break
+            out.append(i)
+            if len(out) >= limit:
+                break
+        return out[::-1]
+
+    def _accept(self, page: Page, kinds: list[int], run: list[Group]) -> bool:
+        marker = self._marker_before(page, kinds, run[0].first)
+        texts = [
+            [i for i in range(a.last + 1, b.first) if kinds[i] == TEXT and i != b.name_line]
+            for a, b in itertools.pairwise(run)
+        ]
+        if marker is None and self._stop_before(page, kinds, run[0].first):
+            return False  # under "Related posts" or a sidebar heading
+        filled = [t for t in texts if t]
+        names = sum(1 for g in run if g.has_name())
+        if len(run) >= 2:
+            # Repeated structure: most gaps hold text, most headers name someone.
+            if len(filled) < max(1, 0.6 * len(texts)) or names < 0.5 * len(run):
+                return False
+            # Post lists with dates and teasers are not discussions.
+            teasers = sum(1 for t in filled if _EXCERPT_END.search(page.lines[t[-1]].text))
+            if teasers > 0.5 * len(filled):
+                return False
+            speaking = sum(1 for k in range(len(run)) if self._speaks(page, kinds, run, k))
+            # Under a comment marker, named headers may carry one-word comments ("hot").
+            if speaking < 0.5 * len(run) and not (marker is not None and names == len(run)):
+                return False
+            return marker is not None or len(run) >= 3 or self._comment_support(page, run)
+        # A lone header needs a marker in front of it, a name and prose.
+        return (
+            marker is not None
+            and kinds[marker] == MARKER
+            and run[0].has_name()
+            and self._speaks(page, kinds, run, 0)
+        )
+
+    def _speaks(self, page: Page, kinds: list[int], run: list[Group], k: int) -> bool:
+        """Whether comment k of a run has a line that reads like someone talking."""
+        g = run[k]
+        lo = g.last + 1
+        hi = run[k + 1].first if k + 1 < len(run) else len(kinds)
+        if k + 1 == len(run):
+            lines = self._text_after(page, kinds, g.last, 4)
+        else:
+            lines = [i for i in range(lo, hi) if kinds[i] == TEXT][:12]
+        if k > 0:  # trailing headers: the text before counts too
+            lines += [i for i in range(run[k - 1].last + 1, g.first) if kinds[i] == TEXT][-4:]
+        for i in lines:
+            s = page.stats[i]
+            if s.ends_sentence and s.letters >= 3 and not s.url:
+                return True
+            if s.words >= 10 and s.stop_ratio >= 0.25:
+                return True
+        return any(h.text for h in g.heads.values())
+
+    def _comment_support(self, page: Page, run: list[Group]) -> bool:
+        """Two headers without a marker: only when a scorer agrees they are comments."""
+        scores = page.comment_scores
+        if scores is not None:
+            lines = [i for g in run for i in g.lines]
+            return sum(scores[i] for i in lines) / len(lines) >= 0.5
+        return any(page.label(i) is Label.COMMENT for g in run for i in g.lines)
+
+    # -- step 4: build the comments ------------------------------------------
+    def _parse(self, page: Page, kinds: list[int], run: list[Group]) -> None:
+        marker = self._marker_before(page, kinds, run[0].first)
+        spans = [
+            len([i for i in range(a.last + 1, b.first) if kinds[i] == TEXT])
+            for a, b in itertools.pairwise(run)
+        ]
+        typical = max(spans, default=6)
+        limit = max(8, 2 * typical)
+        tail = self._text_after(page, kinds, run[-1].last, limit)
+        start_bound = marker if marker is not None else -1
+        head_text = self._text_before(
+            page, kinds, run[0].first, start_bound, limit if marker is not None else 4
+        )
+        # Trailing when nothing follows the last header, or when text sits between the
+        # marker and the first header and no header looks like an opener.
+        trailing = not tail or (
+            marker is not None
+            and bool(head_text)
+            and not any(g.name_line is not None or self._leads(page, g) for g in run)
+            and self._prose(page, head_text)
+            and not self._prose(page, tail)
+        )
+        if trailing and not head_text:
+            trailing = False
+        # Only a leading header takes an author-only line above it; trailing, that line is text.
+        if trailing:
+            for g in run:
+                g.name_line = None
+        conf = self.options.confidence
+        drafts: list[tuple[Group, list[int]]] = []
+        for k, g in enumerate(run):
+            if trailing:
+                lo = run[k - 1].last if k else (head_text[0] - 1 if head_text else g.first)
+                body = [i for i in range(lo + 1, g.first) if kinds[i] in (TEXT, CHROME)]
+            else:
+                hi = (
+                    run[k + 1].first if k + 1 < len(run) else (tail[-1] + 1 if tail else g.last + 1)
+                )
+                if k + 1 < len(run) and run[k + 1].name_line is not None:
+                    hi = run[k + 1].name_line
+                body = [i for i in range(g.last + 1, hi) if kinds[i] in (TEXT, CHROME)]
+            drafts.append((g, body))
+        first_line = min(
+            min(g.lines + ([g.name_line] if g.name_line is not None else []) + body)
+            for g, body in drafts
+        )
+        last_line = max(max(g.lines + body) for g, body in drafts)
+        while last_line + 1 < len(kinds) and kinds[last_line + 1] in (CHROME, BLANK):
+            last_line += 1  # the last comment's "Reply" belongs to the section
+        section_start = marker if marker is not None else first_line
+        page.comment_section = (section_start, last_line + 1)
+        self._markers(page, kinds, section_start, first_line)
+        for g, body in drafts:
+            draft = self._draft(page, kinds, g, body)
+            if draft is None:
+                continue
+            page.comments.append(draft)
+            for i in draft.lines:
+                page.decide(
+                    i,
+                    Label.COMMENT,
+                    self.name,
+                    "comment " + ("header" if i in g.heads or i == g.name_line else "text"),
+                    conf,
+                )
+            for i in body:
+                if i not in draft.lines:
+                    page.decide(
+                        i,
+                        Label.BOILERPLATE,
+                        self.name,
+                        f"comment chrome {page.lines[i].text.strip()[:30]!r}",
+                        conf,
+                        "comment-chrome",
+                    )
+        # Chrome and markers inside the section are removed, not left to the article.
+        for i in range(first_line, last_line + 1):
+            if (
+                kinds[i] in (CHROME, MARKER, FORM)
+                and page.standing(i) is not None
+                and page.standing(i).filter != self.name
+            ) or (kinds[i] in (CHROME, MARKER, FORM) and page.standing(i) is None):
+                page.decide(
+                    i,
+                    Label.BOILERPLATE,
+                    self.name,
+                    "comment-section chrome",
+                    conf,
+                    "comment-chrome",
+                )
+        self._thread(page)
+
+    @staticmethod
+    def _prose(page: Page, lines: list[int]) -> bool:
+        for i in lines:
+            s = page.stats[i]
+            if (s.ends_sentence and s.letters >= 3) or (s.words >= 10 and s.stop_ratio >= 0.25):
+                return True
+        return False
+
+    def _leads(self, page: Page, g: Group) -> bool:
+        """A header that ends in "says:" or "wrote:" introduces the text after it."""
+        return any(h.kind in ("says", "note") and h.text is None for h in g.heads.values())
+
+    @staticmethod
+    def _prev_nonblank(page: Page, line: int) -> int | None:
+        for i in range(line - 1, -1, -1):
+            if not page.lines[i].blank:
+                return i
+        return None
+
+    def _name_line(self, page: Page, i: int) -> bool:
+        s = page.stats[i]
+        text = page.lines[i].text.strip()
+        return (
+            1 <= s.words <= self.options.max_author_words - 1
+            and s.chars <= 40
+            and _name_ok(text, self.options.max_author_words)
+            and not s.ends_sentence
+        )
+
+    def _markers(self, page: Page, kinds: list[int], start: int, first: int) -> None:
+        """Section markers before the first comment: the declared count, the rest chrome."""
+        conf = self.options.confidence + 0.05
+        for i in range(start, first):
+            if kinds[i] == MARKER and page.declared_comment_count is None:
+                m = _COUNT_HEADER.search(page.lines[i].text)
+                if m:
+                    raw = m.group("n") or m.group("m")
+                    value = (
+                        1
+                        if raw.lower() in ("one", "a single")
+                        else int(_NUMBER_PUNCT.sub("", raw))
+                    )
+                    page.declared_comment_count = value
+                    page.decide(i, Label.COMMENT_HEADER, self.name, "comment count header", conf)
+                    continue
+            if kinds[i] in (MARKER, FORM, CHROME):
+                page.decide(
+                    i,
+                    Label.BOILERPLATE,
+                    self.name,
+                    "comment-section header",
+                    conf,
+                    "comment-chrome",
+                )
+
+    def _draft(
+        self, page: Page, kinds: list[int], g: Group, body: list[int]
+    ) -> CommentDraft | None:
+        draft = CommentDraft(lines=[])
+        if g.name_line is not None:
+            line = page.lines[g.name_line]
+            text = line.text.strip()
+            a = line.start + line.text.index(text)
+            draft.author = text
+            draft.parts.append(CommentPart("author", a, a + len(text), "author line"))
+            draft.lines.append(g.name_line)
+        inline_text: list[CommentPart] = []
+        for i in sorted(g.lines):
+            line = page.lines[i]
+            head = g.heads[i]
+            draft.lines.append(i)
+            if head.name and draft.author is None:
+                draft.author = line.text[head.name[0] : head.name[1]]
+                draft.parts.append(
+                    CommentPart(
+                        "author",
+                        line.start + head.name[0],
+                        line.start + head.name[1],
+                        "commenter's name",
+                    )
+                )
+            if head.time and (draft.posted is None or ":" not in draft.posted.raw):
+                stamp = head.time.stamp
+                if draft.posted is not None:  # a date line, then its clock time line
+                    stamp = TimeStamp(
+                        raw=f"{draft.posted.raw} {stamp.raw}", parsed=draft.posted.parsed
+                    )
+                draft.posted = stamp
+                draft.parts.append(
+                    CommentPart(
+                        "posted",
+                        line.start + head.time.start,
+                        line.start + head.time.end,
+                        "comment time",
+                    )
+                )
+            if head.votes:
+                vs, ve, value, unit = head.votes
+                if unit.startswith("like"):
+                    draft.likes = value
+                else:
+                    draft.votes = value
+                draft.parts.append(
+                    CommentPart("votes", line.start + vs, line.start + ve, "vote count")
+                )
+            if head.number and "." in head.number:
+                draft.depth = head.number.count(".")
+            if head.text:
+                inline_text.append(
+                    CommentPart(
+                        "text", line.start + head.text[0], line.start + head.text[1], "comment text"
+                    )
+                )
+        draft.parts.extend(inline_text)
+        for i in body:
+            line = page.lines[i]
+            if kinds[i] == CHROME:
+                vm = _VOTES.match(line.text)
+                if vm and draft.votes is None and draft.likes is None:
+                    draft.votes = int(vm.group(1))
+                continue
+            text = line.text.strip()
+            a = line.start + line.text.index(text)
+            draft.lines.append(i)
+            draft.parts.append(CommentPart("text", a, a + len(text), "comment text"))
+        if not any(p.role == "text" for p in draft.parts):
+            return None
+        draft.lines.sort()
+        indent = page.stats[min(g.lines)].indent
+        if indent and page.style == "blocks" and draft.depth == 0:
+            draft.depth = -indent  # resolved against the section's least indent in _thread
+        return draft
+
     def _thread(self, page: Page) -> None:
+        comments = page.comments
+        indents = [-c.depth for c in comments if c.depth < 0]
+        base = min([0 if c.depth >= 0 else -c.depth for c in comments], default=0)
+        steps = sorted({i - base for i in indents if i > base})
+        for c in comments:
+            if c.depth < 0:
+                extra = -c.depth - base
+                c.depth = steps.index(extra) + 1 if extra in steps else 0
         names: dict[str, int] = {}
-        last_top: int | None = None
-        for ci, c in enumerate(page.comments):
+        stack: list[int] = []  # the latest comment at each depth
+        for ci, c in enumerate(comments):
             first_text = next((p for p in c.parts if p.role == "text"), None)
-            if c.depth > 0 and last_top is not None:
-                c.parent = last_top
+            if c.depth > 0:
+                if c.depth <= len(stack):
+                    c.parent = stack[c.depth - 1]
+                elif stack:
+                    c.parent = stack[-1]
             elif first_text is not None:
-                m = _MENTION.match(page.text[first_text.start:first_text.end])
-                if m and m.group(1).casefold() in names:
-                    c.parent = names[m.group(1).casefold()]
-                    c.depth = page.comments[c.parent].depth + 1
-            if c.depth == 0:
-                last_top = ci
+                snippet = page.text[first_text.start : first_text.end]
+                m = _MENTION.match(snippet) or _IN_REPLY.search(snippet[:80])
+                key = m.group(1).casefold() if m else None
+                if key is not None:
+                    target = names.get(key) or names.get(key.split()[0])
+                    if target is not None and target != ci:
+                        c.parent = target
+                        c.depth = comments[target].depth + 1
+            del stack[c.depth :]
+            stack.append(ci)
             if c.author:
-                names[c.author.split()[0].casefold()] = ci
+                names[c.author.casefold()] = ci
+                names.setdefault(c.author.split()[0].casefold(), ci)

@@ -39,6 +39,7 @@ _PROGRESS_WORDS = regex.compile(
 _WALLET = regex.compile(
     r"\b(?:bc1[a-z0-9]{25,60}|[13][a-km-zA-HJ-NP-Z1-9]{25,34}|0x[a-fA-F0-9]{40}|4[0-9AB][1-9A-HJ-NP-Za-km-z]{93})\b"
 )
+_ALNUM = regex.compile(r"[\p{L}\p{N}]")
 _MONTH_YEAR = regex.compile(r"^\s*\p{L}{3,12}\.?\s+(?:19|20)\d{2}\s*$")
 # "Support <Name>" / "Donate to <Name>" buttons: a verb and a proper name, nothing else.
 _SUPPORT_BUTTON = regex.compile(
@@ -68,7 +69,7 @@ def is_amount_widget(text: str, max_words: int = 8) -> bool:
     if len(rest.split()) > max_words:
         return False
     rest = _PROGRESS_WORDS.sub(" ", rest)
-    return not regex.search(r"[\p{L}\p{N}]", rest)
+    return not _ALNUM.search(rest)
 
 
 @register

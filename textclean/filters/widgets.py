@@ -28,7 +28,7 @@ DEFERRED = frozenset(
     {"comment-header", "comment-chrome", "comment-action", "byline-label", "date-label", "donation"}
 )
 _COPYRIGHT = regex.compile(r"(?i)^\s*(?:©|\(c\)|copyright\b|&copy;)|©\s*(?:19|20)\d{2}")
-_MENU_SEPARATOR = regex.compile(r"\s+(?:\||•|·|»|›|>|/|::)\s+")
+_MENU_SEPARATOR = regex.compile(r"\s+(?:\||•|·|»|›|>|/|::)\s+|\S\K\s{2,}(?=\S)")
 
 
 class WidgetOptions(FilterOptions):

@@ -1,0 +1,335 @@
+"""The comment filter on small hand-written pages in the shapes real widgets print."""
+
+from __future__ import annotations
+
+import pytest
+
+from textclean.filters.comments import CommentFilter
+from textclean.page import Label, Page
+
+ARTICLE = (
+    "The council voted on Tuesday to close the old bridge for repairs, a decision that "
+    "surprised many residents who use it every day.\n"
+    "Engineers said the work would take about six months and cost more than expected, "
+    "although the exact figure has not yet been published.\n"
+)
+
+
+def run(text: str) -> Page:
+    page = Page(text)
+    CommentFilter().apply(page)
+    return page
+
+
+def texts(page: Page) -> list[str]:
+    out = []
+    for c in page.comments:
+        out.append(" / ".join(page.text[p.start : p.end] for p in c.parts if p.role == "text"))
+    return out
+
+
+def authors(page: Page) -> list[str | None]:
+    return [c.author for c in page.comments]
+
+
+# -- positive shapes -----------------------------------------------------------
+def test_wordpress_native() -> None:
+    page = run(
+        ARTICLE + "3 thoughts on “Bridge closed”\n"
+        "Lauren K says:\nOctober 29, 2012 at 12:41 pm\nAdorable bridge, I will miss it!\nReply\n"
+        "texydeb says:\nOctober 29, 2012 at 10:23 am\nThey should have fixed it years ago.\nReply\n"
+        "Mark says:\nOctober 30, 2012 at 9:02 am\n@texydeb agreed, the money was always there.\nReply\n"  # noqa: E501
+        "Leave a Reply\nYour email address will not be published. Required fields are marked *\n"
+    )
+    assert authors(page) == ["Lauren K", "texydeb", "Mark"]
+    assert [c.posted.raw for c in page.comments] == [
+        "October 29, 2012 at 12:41 pm",
+        "October 29, 2012 at 10:23 am",
+        "October 30, 2012 at 9:02 am",
+    ]
+    assert page.comments[0].posted.parsed is not None
+    assert texts(page)[0] == "Adorable bridge, I will miss it!"
+    assert page.declared_comment_count == 3
+    # "@texydeb" answers the second comment
+    assert page.comments[2].parent == 1 and page.comments[2].depth == 1
+    # widget words are removed, never comment text
+    reply_lines = [i for i, ln in enumerate(page.lines) if ln.text == "Reply"]
+    assert all(page.label(i) is Label.BOILERPLATE for i in reply_lines)
+
+
+def test_wpdiscuz_with_votes() -> None:
+    page = run(
+        ARTICLE
+        + "4 Comments\nNotify of\nOldest Newest Most Voted\nInline Feedbacks\nView all comments\n"
+        "Anna Berg\n2 years ago\nThe detour through the market adds twenty minutes each way.\n5\nReply\n"  # noqa: E501
+        "Tom\n2 years ago\nI cycle, and the ferry is actually faster now.\n0\nReply\n"
+    )
+    assert authors(page) == ["Anna Berg", "Tom"]
+    assert page.comments[0].posted is not None and page.comments[0].posted.relative
+    assert page.comments[0].posted.parsed is None
+    assert page.comments[0].votes == 5
+    assert texts(page)[1] == "I cycle, and the ferry is actually faster now."
+    assert page.declared_comment_count == 4
+
+
+def test_disqus_style() -> None:
+    page = run(
+        ARTICLE + "12 comments\nSort by Best\n"
+        "guest123 • 3 hours ago\nWhy does every repair here take twice as long as promised?\n"
+        "Reply\n"
+        "Maria_L • 2 hours ago\nBecause the contracts reward delays, sadly.\n"
+        "Reply\nLoad more comments\nPowered by Disqus\n"
+    )
+    assert authors(page) == ["guest123", "Maria_L"]
+    assert [c.posted.raw for c in page.comments] == ["3 hours ago", "2 hours ago"]
+    assert page.declared_comment_count == 12
+
+
+@pytest.mark.xfail(
+    reason="author line + text + 'Like · Reply · 5y' toolbar: the age sits in the toolbar, not parsed yet",  # noqa: E501
+    strict=True,
+)
+def test_facebook_plugin() -> None:
+    page = run(
+        ARTICLE + "2 comments\nSort by Oldest\n"
+        "John Smith\nGreat news for the river walk, finally some action.\nLike · Reply · 5y\n"
+        "Ana Souza\nIt was about time they did something!\nLike · Reply · 2 · 5y\n"
+        "Facebook Comments Plugin\n"
+    )
+    assert authors(page) == ["John Smith", "Ana Souza"]
+    assert texts(page) == [
+        "Great news for the river walk, finally some action.",
+        "It was about time they did something!",
+    ]
+
+
+def test_posted_by_after_the_text() -> None:
+    page = run(
+        ARTICLE + "Comments\n"
+        "David, great insights as usual. There are a couple more points to add.\n"
+        "Posted by: Jim Ewel | September 26, 2012 at 05:47 PM\n"
+        "Great post David. Relevant and transparent content wins.\n"
+        "Posted by: Larry | September 26, 2012 at 06:04 PM\n"
+        "Post a comment\n"
+    )
+    assert authors(page) == ["Jim Ewel", "Larry"]
+    assert page.comments[0].posted.raw == "September 26, 2012 at 05:47 PM"
+    assert texts(page)[0].startswith("David, great insights")
+    assert texts(page)[1].startswith("Great post David.")
+
+
+def test_date_then_name_after_the_text() -> None:
+    page = run(
+        ARTICLE + "Reader Comments (3)\n"
+        "HOLY! That is a lot of places.\nOctober 11, 2012 | Eve\n"
+        "We're expecting you in Denmark then!!!\nOctober 11, 2012 | The Diplomat's Wife\n"
+        "Oh that church! Lovely.\nOctober 12, 2012 | Kate\n"
+        "Post a New Comment\n"
+    )
+    assert authors(page) == ["Eve", "The Diplomat's Wife", "Kate"]
+    assert texts(page)[1] == "We're expecting you in Denmark then!!!"
+    assert page.declared_comment_count == 3
+
+
+def test_livefyre_viafoura_relative_and_likes() -> None:
+    page = run(
+        ARTICLE + "Conversation\n"
+        "Kim Lee 4 likes 5 hours ago\nThe bridge has been unsafe for years, good call.\nReply\n"
+        "Pat 1 like 4 hours ago\nSix months is optimistic, I bet on a year.\nReply\n"
+        "Load more\n"
+    )
+    assert authors(page) == ["Kim Lee", "Pat"]
+    assert page.comments[0].likes == 4
+    assert page.comments[0].posted.raw == "5 hours ago" and page.comments[0].posted.relative
+
+
+def test_forum_posts() -> None:
+    page = run(
+        "Topic: Bridge closure and the detour\n"
+        "Post by riverfan » Tue Mar 05, 2024 10:42 am\n"
+        "Does anyone know whether buses will still run across the old bridge during repairs?\n"
+        "Post by admin » Tue Mar 05, 2024 11:03 am\n"
+        "They will take the ring road, the timetable changes next week.\n"
+        "Post by riverfan » Tue Mar 05, 2024 11:20 am\n"
+        "Thanks, that helps a lot.\n"
+        "Display posts from previous: All posts\n"
+    )
+    assert authors(page) == ["riverfan", "admin", "riverfan"]
+    assert page.comments[1].posted.parsed is not None
+
+
+def test_reddit_style_points() -> None:
+    page = run(
+        ARTICLE + "45 comments\nsorted by: best\n"
+        "throwaway_9 12 points 3 hours ago\nSix months means a year, every single time.\npermalink save report reply\n"  # noqa: E501
+        "civil_eng 7 points 2 hours ago\nRepairs on old steel bridges always find new surprises.\npermalink save report reply\n"  # noqa: E501
+    )
+    assert authors(page) == ["throwaway_9", "civil_eng"]
+    assert [c.votes for c in page.comments] == [12, 7]
+    assert texts(page)[0] == "Six months means a year, every single time."
+
+
+def test_numbered_replies_give_depth() -> None:
+    page = run(
+        ARTICLE + "Comments (3)\n"
+        "1. Alice on March 3, 2024 at 9:00 am said:\nWill the footpath stay open during the works?\n"  # noqa: E501
+        "1.1 Bob on March 3, 2024 at 9:30 am said:\nYes, the council confirmed it yesterday.\n"
+        "2. Carol on March 4, 2024 at 8:15 am said:\nFinally, it was falling apart.\n"
+        "Leave a Reply\n"
+    )
+    assert authors(page) == ["Alice", "Bob", "Carol"]
+    assert [c.depth for c in page.comments] == [0, 1, 0]
+    assert page.comments[1].parent == 0
+
+
+def test_blocks_indentation_gives_replies() -> None:
+    page = run(
+        ARTICLE + "\n2 Comments\n\n"
+        "Jane Doe\nJuly 21, 2012 at 5:46 pm\n\nI liked this a lot, thanks for writing.\n\nReply\n\n"
+        "    Bob\n    July 21, 2012 at 6:10 pm\n\n    Me too, it was a very good read.\n\n    Reply\n\n"  # noqa: E501
+        "Leave a Reply\n"
+    )
+    assert authors(page) == ["Jane Doe", "Bob"]
+    assert page.comments[1].depth == 1 and page.comments[1].parent == 0
+
+
+@pytest.mark.parametrize(
+    ("header", "says"),
+    [
+        ("Kommentare (2)", "schreibt"),
+        ("2 commentaires", "dit"),
+        ("2 comentarios", "dice"),
+        ("2 commenti", "scrive"),
+        ("2 comentários", "disse"),
+        ("2 reacties", "zegt"),
+        ("Комментарии (2)", "пишет"),
+    ],
+)
+def test_section_headers_in_other_languages(header: str, says: str) -> None:
+    page = run(
+        ARTICLE + f"{header}\n"
+        f"Anna {says}:\n13.03.2024 14:05\nSehr gut geschrieben, danke! Très bien. Muy bien.\n"
+        f"Marco {says}:\n14.03.2024 09:12\nDas sehe ich anders. Je ne suis pas d'accord.\n"
+    )
+    assert authors(page) == ["Anna", "Marco"]
+    assert page.declared_comment_count == 2
+    assert page.comments[0].posted.parsed is not None
+
+
+def test_trackbacks_are_removed_spans() -> None:
+    page = run(
+        ARTICLE + "2 Responses\n"
+        "Jane says:\nJuly 21, 2012 at 5:46 pm\nNice write-up, thank you.\n"
+        "Bob says:\nJuly 22, 2012 at 8:00 am\nAgreed, very clear.\n"
+        "Trackbacks/Pingbacks\n"
+        "Bridge news roundup | City Blog\n"
+    )
+    assert authors(page) == ["Jane", "Bob"]
+    track = next(i for i, ln in enumerate(page.lines) if ln.text == "Bridge news roundup | City Blog")  # noqa: E501
+    decision = page.standing(track)
+    assert decision is not None and decision.category == "trackback"
+    assert all("roundup" not in t for t in texts(page))
+
+
+def test_parts_cover_comment_lines() -> None:
+    page = run(
+        ARTICLE + "2 Comments\n"
+        "Jane Doe | July 21, 2012 at 5:46 pm | Reply\nI liked this a lot, thanks for writing.\n"
+        "Bob | July 22, 2012 at 8:00 am | Reply\nMe too, it was a very good read.\n"
+    )
+    assert authors(page) == ["Jane Doe", "Bob"]
+    for c in page.comments:
+        roles = {p.role for p in c.parts}
+        assert {"author", "posted", "text"} <= roles
+        for p in c.parts:
+            assert 0 <= p.start < p.end <= len(page.text)
+            assert page.text[p.start : p.end].strip() == page.text[p.start : p.end]
+
+
+def test_relies_on_structure_without_a_marker_when_it_repeats() -> None:
+    page = run(
+        ARTICLE
+        + "".join(
+            f"{name} says:\nMarch {d}, 2024 at 9:0{d} am\n{body}\n"
+            for name, d, body in [
+                ("Alice", 1, "Good to hear, the old bridge was scary."),
+                ("Bob", 2, "I hope they keep the footpath open."),
+                ("Carol", 3, "Six months is optimistic, isn't it?"),
+            ]
+        )
+    )
+    assert authors(page) == ["Alice", "Bob", "Carol"]
+
+
+def test_comment_scores_are_used_when_present() -> None:
+    text = (
+        ARTICLE + "Alice | March 1, 2024\nGood to hear, the old bridge was scary.\n"
+        "Bob | March 2, 2024\nI hope they keep the footpath open.\n"
+    )
+    page = Page(text)
+    page.comment_scores = [0.0] * 2 + [0.9] * 4
+    CommentFilter().apply(page)
+    assert authors(page) == ["Alice", "Bob"]
+    page = Page(text)
+    page.comment_scores = [0.0] * 6
+    CommentFilter().apply(page)
+    assert page.comments == []
+
+
+# -- negative shapes: no comments -------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            ARTICLE + "“It is a disaster,” said Maria Lopez, who runs a bakery by the bridge.\n"
+            "“We will lose half our customers,” she said.\n"
+            "John Park, a commuter, said: “I will take the ferry.”\n",
+            id="reader-quotes-in-article",
+        ),
+        pytest.param(
+            ARTICLE + "Q: When will the bridge reopen?\nA: In September, if the weather holds.\n"
+            "Q: Will buses still run?\nA: Yes, on the ring road.\n",
+            id="q-and-a",
+        ),
+        pytest.param(
+            ARTICLE
+            + "What our customers say\n“Best bakery in town, hands down.”\n— Maria L., March 2024\n"
+            "“Friendly staff and great bread.”\n— Tom B., February 2024\n",
+            id="testimonials",
+        ),
+        pytest.param(
+            ARTICLE
+            + "Related posts\nCity approves new budget\nMarch 1, 2024\nThe council passed the budget on Monday...\n"  # noqa: E501
+            "Ferry timetable changes\nFebruary 20, 2024\nFerries will run every twenty minutes from...\n"  # noqa: E501
+            "New cycle lanes planned\nFebruary 2, 2024\nThe plan adds four kilometres of lanes...\n",  # noqa: E501
+            id="related-posts",
+        ),
+        pytest.param(
+            ARTICLE
+            + "About the author\nJane Doe\nJane Doe is a reporter covering transport and city hall.\n"  # noqa: E501
+            "Posted by Jane Doe on March 5, 2024\n",
+            id="author-bio",
+        ),
+        pytest.param(
+            ARTICLE
+            + "Recent Comments\nthekar on Macbeth Inspired T-Shirt\nGennet C. on Amazing T-Shirt Video\n"  # noqa: E501
+            "visalus on Rebel Rebel – from Han Solo to Sheldon\nArchives\nOctober 2012\nSeptember 2012\n",  # noqa: E501
+            id="recent-comments-sidebar",
+        ),
+        pytest.param(
+            ARTICLE + "Archives\nJuly 2012\nJune 2012\nMay 2012\nApril 2012\n",
+            id="archive-list",
+        ),
+        pytest.param(
+            ARTICLE + "Comments are closed.\n",
+            id="comments-closed",
+        ),
+        pytest.param(
+            "Jane Doe | March 5, 2024\n" + ARTICLE + "Share this article\n",
+            id="byline-only",
+        ),
+    ],
+)
+def test_no_comments(text: str) -> None:
+    page = run(text)
+    assert page.comments == []
