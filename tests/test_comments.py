@@ -85,10 +85,6 @@ def test_disqus_style() -> None:
     assert page.declared_comment_count == 12
 
 
-@pytest.mark.xfail(
-    reason="author line + text + 'Like · Reply · 5y' toolbar: the age sits in the toolbar, not parsed yet",  # noqa: E501
-    strict=True,
-)
 def test_facebook_plugin() -> None:
     page = run(
         ARTICLE + "2 comments\nSort by Oldest\n"

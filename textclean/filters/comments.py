@@ -165,7 +165,7 @@ class CommentOptions(FilterOptions):
 class Header:
     """What one header line says."""
 
-    kind: str  # says | by | time | note
+    kind: str  # says | by | time | note | name
     name: tuple[int, int] | None = None  # offsets within the line
     time: TimeMatch | None = None
     votes: tuple[int, int, int, str] | None = None  # start, end, value, unit
@@ -358,12 +358,59 @@ class CommentFilter(Filter):
         kinds, heads = self._classify(page)
         self._trackbacks(page, kinds)
         groups = self._groups(page, kinds, heads)
-        if not groups:
-            return
-        for run in self._runs(page, kinds, groups):
+        for run in self._runs(page, kinds, groups) if groups else []:
             if self._accept(page, kinds, run):
                 self._parse(page, kinds, run)
                 return
+        run = self._named_run(page, kinds)
+        if run and self._accept(page, kinds, run):
+            self._parse(page, kinds, run)
+
+    def _named_run(self, page: Page, kinds: list[int]) -> list[Group]:
+        """Headers that are a bare name ("JJ345" then the text), as some widgets print
+        them: trusted only right under a section marker that counts its comments,
+        and never more of them than the count says."""
+        for m in reversed([i for i, k in enumerate(kinds) if k == MARKER]):
+            found = _COUNT_HEADER.search(page.lines[m].text)
+            if not found:
+                continue
+            raw = found.group("n") or found.group("m")
+            declared = 1 if raw.lower() in ("one", "a single") else int(_NUMBER_PUNCT.sub("", raw))
+            run: list[Group] = []
+            quiet = 0
+            for i in range(m + 1, len(kinds)):
+                kind = kinds[i]
+                if kind in (STOP, FORM, MARKER, HEAD):
+                    break
+                if kind != TEXT:
+                    continue
+                nxt = self._next_content(kinds, i)
+                if (
+                    self._name_line(page, i)
+                    and nxt is not None
+                    and kinds[nxt] == TEXT
+                    and not self._name_line(page, nxt)
+                    and (page.stats[nxt].words >= 4 or page.stats[nxt].ends_sentence)
+                ):
+                    text = page.lines[i].text
+                    stripped = text.strip()
+                    a = text.index(stripped)
+                    run.append(Group([i], {i: Header("name", name=(a, a + len(stripped)))}))
+                    quiet = 0
+                else:
+                    quiet += 1
+                    if quiet > self.options.max_gap_lines:
+                        break
+            if run and len(run) <= declared:
+                return run
+        return []
+
+    @staticmethod
+    def _next_content(kinds: list[int], line: int) -> int | None:
+        for i in range(line + 1, len(kinds)):
+            if kinds[i] not in (BLANK, CHROME):
+                return i
+        return None
 
     # -- step 1: what each line is -------------------------------------------
     def _classify(self, page: Page) -> tuple[list[int], dict[int, Header]]:
@@ -766,7 +813,9 @@ class CommentFilter(Filter):
 
     def _leads(self, page: Page, g: Group) -> bool:
         """A header that ends in "says:" or "wrote:" introduces the text after it."""
-        return any(h.kind in ("says", "note") and h.text is None for h in g.heads.values())
+        return any(
+            h.kind in ("says", "note", "name") and h.text is None for h in g.heads.values()
+        )
 
     @staticmethod
     def _prev_nonblank(page: Page, line: int) -> int | None:

@@ -215,19 +215,23 @@ class MetadataFilter(Filter):
                 best_why = ", ".join(["headline-shaped line above the body", *why])
         if best is None:
             return
+        norm = page.stats[best].norm
+        # Of several copies (browser title, headline), the one nearest the body is the headline.
+        best = max(
+            (
+                i
+                for i in nonblank[lo : first + 1]
+                if page.stats[i].norm == norm and _claimable(page, i)
+            ),
+            default=best,
+        )
         text = page.lines[best].text
         value = text.strip()
         a = text.index(value)
         self._claim(page, Label.TITLE, best, a, a + len(value), value, best_why)
         # the other copies of the headline (browser title, breadcrumbs) are repeats
-        norm = page.stats[best].norm
         for i in nonblank:
-            if (
-                i != best
-                and norm
-                and page.stats[i].norm == norm
-                and page.label(i) is not Label.ARTICLE
-            ):
+            if i != best and norm and page.stats[i].norm == norm:
                 page.decide(
                     i, Label.BOILERPLATE, self.name, "repeat of the title", 0.8, "title-repeat"
                 )
