@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from pydantic import BaseModel
 
 from .page import Decision, Page
@@ -42,9 +44,17 @@ def explain_page(page: Page) -> list[LineExplanation]:
     for d in page.decisions:
         by_line.setdefault(d.line, []).append(d)
     comment_of: dict[int, int] = {}
+    parts_of: dict[int, list[str]] = {}
+    starts = [line.start for line in page.lines]
     for ci, c in enumerate(page.comments):
         for li in c.lines:
             comment_of[li] = ci
+        for part in c.parts:
+            if part.role in ("author", "posted", "votes"):
+                li = bisect.bisect_right(starts, part.start) - 1
+                parts_of.setdefault(li, []).append(
+                    f"{part.role} {page.text[part.start : part.end]!r}"
+                )
     section = page.comment_section
     rows = []
     for i, line in enumerate(page.lines):
@@ -55,6 +65,8 @@ def explain_page(page: Page) -> list[LineExplanation]:
             label, flt, reason = "removed", "resolve", "no filter claimed this line"
         else:
             label, flt, reason = standing.label.value, standing.filter, standing.reason
+        if i in parts_of:
+            reason += " [" + ", ".join(parts_of[i]) + "]"
         if section and i == section[0]:
             reason += " [comment section starts]"
         if section and i == section[1] - 1:
