@@ -23,37 +23,112 @@ from __future__ import annotations
 
 import regex
 
-from ..dates import find_time_span
+from ..dates import TimeMatch, find_time_span
 from ..page import Label, MetaClaim, Page
 from ..pipeline import Filter, FilterOptions, register
 
-_BYLINE = regex.compile(
-    r"^\s*(?:by|written by|posted by|author:|von|par|por|di|door|de|автор:?|texto?:|text:)\s+"
-    r"(?P<name>(?-i:\p{Lu})[\p{L}.'’-]*(?:[\s,]+(?:and|und|et|y|e|en|и|&)?\s*(?-i:\p{Lu})[\p{L}.'’-]*){0,5})"
-    r"(?P<rest>.*)$",
-    regex.IGNORECASE,
+# A person's name as bylines print it: capitalised words, particles allowed between.
+_NAME = (
+    r"(?-i:\p{Lu})[\p{L}.'’-]*(?:\s+(?:(?:van|von|de|der|den|da|di|del|la|le|du|dos)\s+)?"
+    r"(?-i:\p{Lu})[\p{L}.'’-]*){0,3}"
+    r"(?:\s+(?:and|und|et|y|e|en|и|&)\s+(?-i:\p{Lu})[\p{L}.'’-]*(?:\s+(?-i:\p{Lu})[\p{L}.'’-]*){0,2})?"
 )
+_BY_WORDS = (
+    r"by|written by|posted by|words by|story by|author:?|von|par|por|di|door|de|от|автор:?"
+    r"|texto?:|text:|testo di|escrito por|écrit par|geschrieben von"
+)
+# "By Jane Doe", "Автор: Анна Ковалёва": the label opens the segment.
+_BYLINE_OPEN = regex.compile(rf"^\s*(?:{_BY_WORDS})\s+(?P<name>{_NAME})\s*$", regex.IGNORECASE)
+# "Posted on July 19, 2012 by Edwin Marsh": the label closes it.
+_BYLINE_CLOSE = regex.compile(rf"(?:^|\s)(?:{_BY_WORDS})\s+(?P<name>{_NAME})\s*$", regex.IGNORECASE)
+_BARE_NAME = regex.compile(rf"^\s*(?P<name>{_NAME})\s*$")
+# Meta lines are split into segments at these: "Jane Doe · 12 March 2024 · 7 min read".
+_META_SPLIT = regex.compile(
+    r"\s+[·|•—–]\s+|\s+-\s+|\s*\|\s*|,\s+(?=(?-i:\p{Lu})\p{Ll}+\s+(?:Writer|Editor|Reporter|Correspondent)\b)"
+)
+
+
+def read_meta_line(text: str) -> tuple[tuple[int, int] | None, TimeMatch | None]:
+    """The byline name's span and the date in a short meta line, where present.
+
+    >>> line = "Posted on July 19, 2012 by Edwin Marsh"
+    >>> name, when = read_meta_line(line)
+    >>> line[name[0]:name[1]], when.stamp.raw
+    ('Edwin Marsh', 'July 19, 2012')
+    >>> line = "Tomas Eklund · 12 March 2024 · 7 min read"
+    >>> name, when = read_meta_line(line); line[name[0]:name[1]]
+    'Tomas Eklund'
+    >>> read_meta_line("By the end of the day the council had agreed.")[0] is None
+    True
+    """
+    when = find_time_span(text)
+    segments: list[tuple[int, int]] = []
+    pos = 0
+    for m in _META_SPLIT.finditer(text):
+        segments.append((pos, m.start()))
+        pos = m.end()
+    segments.append((pos, len(text)))
+    bare: tuple[int, int] | None = None
+    for lo, hi in segments:
+        piece = text[lo:hi]
+        if when is not None and lo <= when.start and when.end <= hi:
+            # "Posted on <date> by Jane": read the name from what follows the date
+            tail = text[when.end : hi]
+            m = _BYLINE_CLOSE.search(tail)
+            if m:
+                return (when.end + m.start("name"), when.end + m.end("name")), when
+            continue
+        m = _BYLINE_OPEN.match(piece) or _BYLINE_CLOSE.search(piece)
+        if m:
+            return (lo + m.start("name"), lo + m.end("name")), when
+        m = _BARE_NAME.match(piece)
+        if m and bare is None and 2 <= len(m.group("name").split()) <= 4:
+            bare = (lo + m.start("name"), lo + m.end("name"))
+    # a bare name counts only beside a date, on a line cut into segments
+    if bare is not None and when is not None and len(segments) > 1:
+        return bare, when
+    return None, when
+
+
 _CREDIT = regex.compile(
     r"(?i)\((?:[^()]*\b(?:photo|foto|image|picture|credit|courtesy|illustration|bild|imagen|immagine|фото)\b[^()]*)\)"
-    r"|^\s*(?:photo|foto|image|picture|bild|imagen|фото)\s*(?:credit)?\s*:"
+    r"|(?:^|\s)(?:photo|foto|image|picture|bild|imagen|immagine|фото)\s*(?:credit)?\s*:\s*\S"
+    # "(Devin Ashgrove/The Harbor Ledger)": photographer/agency in closing parentheses
+    r"|\((?-i:\p{Lu})[\p{L}.'’ -]{1,40}/[^()/]{2,40}\)\s*$"
     r"|\b(?:getty images|ap photo|shutterstock|istock(?:photo)?)\b"
     r"|[/|]\s*(?:reuters|afp|ap|epa|dpa|getty)\s*\)?\s*$"
 )
 
 
 def _claimable(page: Page, i: int) -> bool:
-    """Metadata may take article lines and weakly judged boilerplate, not widgets or comments."""
+    """Metadata may take article lines and the content scorer's boilerplate, not the
+    lines that widget, donation or comment filters removed."""
     d = page.standing(i)
     return (
         d is None
         or d.label is Label.ARTICLE
-        or (d.label is Label.BOILERPLATE and d.confidence < 0.75)
+        or (d.label is Label.BOILERPLATE and d.filter == "content" and d.confidence < 0.75)
     )
 
 
 def _dateline(page: Page, i: int) -> bool:
     found = find_time_span(page.lines[i].text)
     return found is not None and not found.stamp.relative
+
+
+def _lines_above(page: Page, nonblank: list[int], first: int, n: int) -> list[int]:
+    """Up to n lines above the body, not counting widget lines (share bars push the
+    byline away from the text), in page order."""
+    out: list[int] = []
+    for k in range(first - 1, max(-1, first - 4 * n), -1):
+        i = nonblank[k]
+        d = page.standing(i)
+        if d is not None and d.filter in ("widgets", "donation"):
+            continue
+        out.append(i)
+        if len(out) >= n:
+            break
+    return out[::-1]
 
 
 class MetadataOptions(FilterOptions):
@@ -95,68 +170,67 @@ class MetadataFilter(Filter):
             )
 
     def _captions(self, page: Page, body: list[int], nonblank: list[int], first: int) -> None:
-        window = nonblank[max(0, first - 3) : first]
+        window = _lines_above(page, nonblank, first, 3)
         for i in [*window, *body]:
             stats = page.stats[i]
             if 4 <= stats.words <= 80 and _CREDIT.search(page.lines[i].text):
                 page.decide(i, Label.CAPTION, self.name, "carries a photo credit: a caption", 0.75)
 
     def _byline_and_date(self, page: Page, nonblank: list[int], first: int) -> None:
-        window = nonblank[max(0, first - self.options.meta_window) : first + 3]
+        window = [
+            *_lines_above(page, nonblank, first, self.options.meta_window),
+            *nonblank[first : first + 3],
+        ]
         found_byline = found_date = False
         for i in window:
-            text = page.lines[i].text
             stats = page.stats[i]
-            if stats.words > 25 or not _claimable(page, i):
+            if (
+                stats.words > 25
+                or not _claimable(page, i)
+                or (stats.ends_full_stop and stats.words > 12)
+            ):
                 continue
-            if not found_byline:
-                m = _BYLINE.match(text)
-                if (m and not stats.ends_full_stop) or (m and stats.words <= 8):
-                    name = m.group("name").strip(" ,")
-                    a = text.index(name, m.start("name"))
-                    self._claim(
-                        page,
-                        Label.BYLINE,
-                        i,
-                        a,
-                        a + len(name),
-                        name,
-                        "byline near the top of the article",
-                    )
-                    found_byline = True
-                    rest = m.group("rest")
-                    t = find_time_span(rest) if rest else None
-                    if t and not found_date:
-                        off = m.start("rest")
-                        page.meta.append(
-                            MetaClaim(
-                                Label.DATE.value,
-                                i,
-                                page.lines[i].start + off + t.start,
-                                page.lines[i].start + off + t.end,
-                                t.stamp.raw,
-                                self.name,
-                                "date on the byline line",
-                                t.stamp,
-                            )
-                        )
-                        found_date = True
-                    continue
-            if not found_date and stats.has_time and stats.words <= 14:
-                t = find_time_span(text)
-                # "today" or "3 hours ago" near a headline is rarely the article's date
-                if t is not None and not t.stamp.relative:
-                    self._claim(
-                        page,
-                        Label.DATE,
-                        i,
-                        t.start,
-                        t.end,
-                        t.stamp.raw,
-                        "date near the top of the article",
-                        t.stamp,
-                    )
+            text = page.lines[i].text
+            name, when = read_meta_line(text)
+            if name is not None and not found_byline:
+                value = text[name[0] : name[1]]
+                self._claim(
+                    page, Label.BYLINE, i, *name, value, "byline near the top of the article"
+                )
+                found_byline = True
+                if when is not None and not found_date and page.label(i) is Label.BYLINE:
                     found_date = True
+                    page.meta.append(
+                        MetaClaim(
+                            Label.DATE.value,
+                            i,
+                            page.lines[i].start + when.start,
+                            page.lines[i].start + when.end,
+                            when.stamp.raw,
+                            self.name,
+                            "date on the byline line",
+                            when.stamp,
+                        )
+                    )
+                continue
+            # "today" or "3 hours ago" near a headline is rarely the article's date
+            if (
+                when is not None
+                and not found_date
+                and not when.stamp.relative
+                and stats.words <= 14
+            ):
+                self._claim(
+                    page,
+                    Label.DATE,
+                    i,
+                    when.start,
+                    when.end,
+                    when.stamp.raw,
+                    "date near the top of the article",
+                    when.stamp,
+                )
+                found_date = True
 
     def _title(self, page: Page, nonblank: list[int], first: int, body_lines: list[int]) -> None:
         opts = self.options

@@ -28,7 +28,7 @@ DEFERRED = frozenset(
     {"comment-header", "comment-chrome", "comment-action", "byline-label", "date-label", "donation"}
 )
 _COPYRIGHT = regex.compile(r"(?i)^\s*(?:©|\(c\)|copyright\b|&copy;)|©\s*(?:19|20)\d{2}")
-_MENU_SEPARATOR = regex.compile(r"\s+(?:\||•|·|»|›|>|/|::)\s+|\S\K\s{2,}(?=\S)")
+_MENU_SEPARATOR = regex.compile(r"\s+(?:\||•|·|»|›|>|/|::)\s+|(?<=\S)\s{2,}(?=\S)")
 
 
 class WidgetOptions(FilterOptions):
@@ -75,6 +75,7 @@ class WidgetFilter(Filter):
                 len(items) >= self.options.min_menu_items
                 and all(len(p.split()) <= self.options.max_menu_item_words for p in items)
                 and not stats.ends_full_stop
+                and not stats.has_time  # "Jane Doe · 12 March 2024 · 7 min read" is a byline
             ):
                 page.decide(
                     i,
