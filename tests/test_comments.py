@@ -85,6 +85,69 @@ def test_disqus_style() -> None:
     assert page.declared_comment_count == 12
 
 
+def test_count_marker_with_post_title_and_lone_comment() -> None:
+    page = run(
+        ARTICLE + "One Response to “Bridge closed for repairs this winter, council says”\n"
+        "Lynn Kellan says:\nNovember 12, 2012 at 4:22 am\n"
+        "I use the bridge every day, so this is bad news for me.\nReply\nFollow Us\n"
+    )
+    assert authors(page) == ["Lynn Kellan"]
+    assert page.declared_comment_count == 1
+
+
+def test_lone_trailing_comment_under_count() -> None:
+    page = run(
+        ARTICLE + "Comments (1)\n"
+        "As a long time resident, seeing the bridge closed is just devastating for us.\n"
+        "Posted by jenn | November 6, 2012 1:04 PM\nLeave a Comment\n"
+    )
+    assert authors(page) == ["jenn"]
+    assert texts(page) == [
+        "As a long time resident, seeing the bridge closed is just devastating for us."
+    ]
+
+
+def test_lone_trailing_headline_is_not_a_comment() -> None:
+    page = run(
+        ARTICLE + "Archives\nComments\n"
+        "Saudi Arabia faces an existential dilemma as religious tourism flatlines\n"
+        "Posted by Max Fisher on October 29, 2012 at 1:34 pm\nText Size\n"
+    )
+    assert page.comments == []
+
+
+def test_braced_count_and_numbered_handle() -> None:
+    page = run(
+        ARTICLE + "{ 1 comment… read it below or add one }\n"
+        "1 Day19 November 12, 2012 at 3:04 pm\nYeah! The bridge was always too narrow anyway.\n"
+        "Reply\nLeave a Comment\n"
+    )
+    assert authors(page) == ["Day19"]
+    assert page.comments[0].posted is not None
+    assert page.comments[0].posted.raw == "November 12, 2012 at 3:04 pm"
+
+
+def test_plus_prefixed_id_says() -> None:
+    page = run(
+        ARTICLE + "1 Comment\n1\n+ C98976 on August 9th, 2012 at 10:16 am said:\n"
+        "sounds good, thanks for the update.\nLeave a Comment\n"
+    )
+    assert authors(page) == ["C98976"]
+
+
+def test_two_digit_year_and_middot_times() -> None:
+    page = run(
+        ARTICLE + "2 Comments\nAlan Tay\n7 Aug 12 at 11:21 pm\nYou made your point there, Sara.\n"
+        "Reply\nJack Nolan\nNovember 6, 2012 · 12:17 PM\nThink you missed something here.\n"
+        "Reply\nLeave a Comment\n"
+    )
+    assert authors(page) == ["Alan Tay", "Jack Nolan"]
+    assert [c.posted.raw for c in page.comments if c.posted] == [
+        "7 Aug 12 at 11:21 pm",
+        "November 6, 2012 · 12:17 PM",
+    ]
+
+
 def test_facebook_plugin() -> None:
     page = run(
         ARTICLE + "2 comments\nSort by Oldest\n"
@@ -319,6 +382,67 @@ def test_comment_scores_are_used_when_present() -> None:
         pytest.param(
             ARTICLE + "Comments are closed.\n",
             id="comments-closed",
+        ),
+        pytest.param(
+            ARTICLE + "Related posts\n19 tweets 0 likes 0 comments\nGet Our Apps\n"
+            "Harbour Plan Approved After Long Debate\nBy Ann Lee Nov. 5\n"
+            "City to Sell Old Depot to Fund New Library Branch\nBy Tom Ray Nov. 5\n",
+            id="zero-count-and-headlines",
+        ),
+        pytest.param(
+            ARTICLE + "Most read\n"
+            "1. The Secret To Making Great Coffee Revealed\nBy Ann Lee | November 13, 2012\n"
+            "2. I Once Was Tired and Now I Am Not. Please Don't Applaud.\n"
+            "By Tom Ray | November 13, 2012\n"
+            "3. Who's the Winner Now?\nBy Eve Fox | November 12, 2012\n",
+            id="headline-list",
+        ),
+        pytest.param(
+            ARTICLE + "Live tweets\nabout 2 hours, 39 minutes ago\n"
+            "citydesk: The council has voted to close the old bridge for six months.\n"
+            "about 4 hours, 4 minutes ago\n"
+            "citydesk: Engineers say the repairs will cost more than expected.\n"
+            "about 4 hours, 20 minutes ago\nFollow our reporters on Twitter\n",
+            id="tweet-ticker",
+        ),
+        pytest.param(
+            ARTICLE + "Elsewhere\n1 hour ago in The River Blog\n"
+            "Again, drug design and bridge design are not the same thing at all\n"
+            "2 hours ago in Field Notes\nHow the heron learned to fish in winter water\n"
+            "6 hours ago in Old Stones\nSquirrels, acorns and the changing climate of the valley\n",
+            id="blog-roll-places",
+        ),
+        pytest.param(
+            ARTICLE + "Latest\nupdated 2:24 PM EST, Wed November 7, 2012\n"
+            "The ballot box is showing the shifting attitudes of voters in the city.\n"
+            "updated 1:30 PM EST, Wed November 7, 2012\n"
+            "Voters put their trust in the mayor for a second term in office.\n"
+            "updated 9:27 AM EST, Wed November 7, 2012\n"
+            "The new council faces the old bridge problem from its first day.\n",
+            id="updated-stamps",
+        ),
+        pytest.param(
+            "Home | About | Archive | Contact | Subscribe via email or our feed\n"
+            "Thursday, August 09, 2012\nBridge Closed For Repairs\n"
+            "by Jane Doe on 8/09/2012 12:13:00 PM\n" + ARTICLE
+            + "Posted by Jane Doe on 8/09/2012 12:13:00 PM\n",
+            id="own-byline-repeated",
+        ),
+        pytest.param(
+            "Opinion\nComments ()\nBy Jane Doe / Columnist\njdoe@example.com\n"
+            "12:59 pm on August 9, 2012 | Permalink\n" + ARTICLE,
+            id="empty-counter-and-email",
+        ),
+        pytest.param(
+            ARTICLE + "7 months ago emilia liked this post.\nTheme by Someone.\n",
+            id="liked-this-note",
+        ),
+        pytest.param(
+            ARTICLE + "Fan posts\n27 comments\nWhat happened to the old bridge fund?\n"
+            "by chubias 6 months ago\n49 comments\nThe ferry schedule is a mess this week.\n"
+            "by ecocd 4 days ago\n15 comments\nWhy the depot sale makes no sense.\n"
+            "by Hyatt 1 hour ago\n12 comments\n",
+            id="post-list-with-counts",
         ),
         pytest.param(
             "Jane Doe | March 5, 2024\n" + ARTICLE + "Share this article\n",

@@ -35,6 +35,17 @@ from textclean.dates import find_time, find_time_span, is_short_age
         ("21 июля 2012 г.", "21 июля 2012 г.", dt.datetime(2012, 7, 21)),
         ("2012-04-26 19:03:38", "2012-04-26 19:03:38", dt.datetime(2012, 4, 26, 19, 3)),
         (
+            "August 9, 2012, at 1:23 pm",
+            "August 9, 2012, at 1:23 pm",
+            dt.datetime(2012, 8, 9, 13, 23),
+        ),
+        (
+            "November 6, 2012 · 10:11 AM",
+            "November 6, 2012 · 10:11 AM",
+            dt.datetime(2012, 11, 6, 10, 11),
+        ),
+        ("7 Aug 12 at 11:21 pm", "7 Aug 12 at 11:21 pm", dt.datetime(2012, 8, 7, 23, 21)),
+        (
             "July 24, 2012 11:45 PM EDT",
             "July 24, 2012 11:45 PM EDT",
             dt.datetime(2012, 7, 24, 23, 45),
@@ -85,6 +96,8 @@ def test_ambiguous_day_month_stays_raw() -> None:
         "2 dagen geleden",
         "5 минут назад",
         "yesterday",
+        "about 2 hours, 39 minutes ago",
+        "2 days and 3 hours ago",
     ],
 )
 def test_relative_times_stay_raw(text: str) -> None:
@@ -96,7 +109,15 @@ def test_relative_times_stay_raw(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["He was 3 hours late.", "Version 2.0.1 is out", "Call 555-1234", "It costs 12.50"]
+    "text",
+    [
+        "He was 3 hours late.",
+        "He was about 3 hours late.",
+        "Version 2.0.1 is out",
+        "Call 555-1234",
+        "It costs 12.50",
+        "Buy 5 Aug 12 apples",
+    ],
 )
 def test_no_time_in_prose(text: str) -> None:
     assert find_time(text) is None

@@ -50,7 +50,7 @@ _WEEKDAY = (
 )
 # The zone is upper case even under IGNORECASE ("5:00 AM EDT", not "5:00 AM Dean").
 _TIME = r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?(?:\s?(?-i:[A-Z]{2,4}|UTC[+-]?\d*)(?!\w))?"
-_CONNECT = r"(?:\s*(?:,|at|um|à|a las|alle|às|в|om|-|–|—|\|)?\s*)"
+_CONNECT = r"(?:\s*,?\s*(?:at|um|à|a las|alle|às|в|om|-|–|—|\||·|•)?\s*)"
 _YEAR = r"(?:19|20)\d{2}"
 
 _PATTERNS = [
@@ -58,6 +58,8 @@ _PATTERNS = [
     rf"(?:(?:{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH_ALT})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>{_YEAR})(?:{_CONNECT}(?P<time>{_TIME}))?",
     # 21 July 2012 / 5. März 2024 / 5 de marzo de 2024 / 21 июля 2012 г.
     rf"(?:(?:{_WEEKDAY}),?\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?(?P<mon>{_MONTH_ALT})\.?,?\s+(?:de\s+)?(?P<year>{_YEAR})(?:\s*г\.?)?(?:{_CONNECT}(?P<time>{_TIME}))?",
+    # 7 Aug 12 at 11:21 pm: a two-digit year only with a clock time after it
+    rf"(?P<day>\d{{1,2}})\s+(?P<mon>{_MONTH_ALT})\.?\s+(?P<year>\d{{2}}){_CONNECT}(?P<time>{_TIME})",
     # 2012-07-21 / 2012/07/21 (T17:46)
     rf"(?P<year>{_YEAR})[-/](?P<m>\d{{1,2}})[-/](?P<day>\d{{1,2}})(?:(?:T|\s+|{_CONNECT})(?P<time>{_TIME}))?",
     # 21.07.2012 / 07/21/2012 / 07.21.12 at 17:46
@@ -93,8 +95,12 @@ _UNITS = (
     r"|секунд[уы]?|минут[уы]?|час(?:а|ов)?|дн(?:я|ей)|день|недел[юиь]|месяц(?:а|ев)?|год(?:а)?|лет"
 )
 _NUM = r"(?:\d+|an?|one|a few|un|une|ein|einer|einem|einen|uno|una|un|een)"
+# "about 2 hours, 39 minutes ago": a hedge and several units make one time, so
+# no piece of it is left over to be read as a commenter's name.
+_AMOUNT = rf"(?:{_NUM})\s+(?:{_UNITS})"
 _RELATIVE = regex.compile(
-    rf"(?<!\w)(?:(?:{_NUM})\s+(?:{_UNITS})\s+(?:ago|назад|fa|geleden|atrás)"
+    rf"(?<!\w)(?:(?:(?:about|over|almost|nearly|around|etwa|environ|circa)\s+)?"
+    rf"{_AMOUNT}(?:,?\s+(?:and\s+)?{_AMOUNT})*\s+(?:ago|назад|fa|geleden|atrás)"
     rf"|(?:vor|il y a|hace|há|ha)\s+(?:{_NUM})\s+(?:{_UNITS})"
     rf"|\d+\s?(?:s|m|min|h|d|w|mo|y)\s+ago"
     rf"|yesterday|today|just now|gestern|heute|hier|aujourd'hui|ayer|hoy|ieri|oggi|gisteren|vandaag|вчера|сегодня)(?!\w)",  # noqa: E501

@@ -54,6 +54,7 @@ _SAYS = regex.compile(
     rf"^\s*(?P<name>[^\n]{{1,80}}?)[\s,]+(?:{_SAY_VERBS})\s*(?::|,|\.{{3}}|…)?(?:\s+(?P<rest>.*?))?\s*$",
     regex.IGNORECASE,
 )
+_SAY_GATE = regex.compile(rf"(?<!\w)(?:{_SAY_VERBS})(?!\w)", regex.IGNORECASE)
 _POSTED_BY = regex.compile(
     r"^\s*(?:comment|reply|response|post(?:ed)?|written|submitted|kommentar|commentaire|comentario|"
     r"commento|comentário|reactie|комментарий)?\s*(?:by|von|par|por|di|da|door|от)\s*:?\s+"
@@ -66,7 +67,8 @@ _NOTE_ADDED = regex.compile(
     r"^\s*(?P<name>[\w.-]{1,60}) reblogged this from [\w.-]+ and added:\s*$"
 )
 _NOTE = regex.compile(
-    r"^\s*[\w.-]{1,60} (?:liked this|reblogged this from [\w.-]+|posted this)\s*$"
+    r"(?:^|\s)[\w.-]{1,60} (?:liked this(?: post| page| article| story)?"
+    r"|reblogged this from [\w.-]+|posted this)\.?\s*$"
 )
 _NUMBERING = regex.compile(r"^\s*#?(?P<num>\d{1,4}(?:\.\d{1,3})*)[.):]?\s+(?=\S)")
 _VOTES = regex.compile(
@@ -82,7 +84,7 @@ _IN_REPLY = regex.compile(
     regex.IGNORECASE,
 )
 # Characters that join a name and a time in a header; stripped from both ends.
-_JOINERS = " \t|•·—–-,:;@/\\()[]#»«>"
+_JOINERS = " \t|•·—–-+,:;@/\\()[]#»«>"
 _JOIN_WORDS = regex.compile(
     r"^(?:on|at|am|um|le|à|el|a las|il|alle|em|às|op|om|в|posted|said|says|wrote|by|\|)\b\s*|\s*\b(?:on|at|am|um|le|à|el|il|alle|em|às|op|om|в|posted|said|says|wrote)$",  # noqa: E501
     regex.IGNORECASE,
@@ -91,7 +93,7 @@ _JOIN_WORDS = regex.compile(
 _NOT_NAME = regex.compile(
     r"\b(?:posted in|filed under|categor|tags?\b|updated|published|last modified|read more|"
     r"comments?\b|responses?\b|replies\b|permalink|share|print|email|copyright|all rights|"
-    r"previous|next|older|newer|archives?|page \d)",
+    r"previous|next|older|newer|recent|latest|archives?|page \d)",
     regex.IGNORECASE,
 )
 _COUNT_HEADER = regex.compile(
@@ -102,6 +104,14 @@ _COUNT_HEADER = regex.compile(
     r"комментари\w*)\s*[(\[:]?\s*(?P<m>\d[\d.,]*)\s*[)\]]?\s*$",
     regex.IGNORECASE,
 )
+# A count that opens a longer line: "One Response to “A long post title”",
+# "{ 1 comment… read it below or add one }".
+_COUNT_LEAD = regex.compile(
+    r"^\W*(?:\d[\d.,]*|one|a single)\s+(?:\w+\s+)?(?:comments?|responses?|replies|thoughts?|"
+    r"reactions?|kommentare?|commentaires?|comentarios?|commenti|comentários|reacties)\b"
+    r"(?!\s+(?:that|which|are|were|is|was)\b)",  # "3 comments were removed" is prose
+    regex.IGNORECASE,
+)
 # Marker lines that invite a comment (the form), as opposed to announcing the section.
 _FORM_HEADER = regex.compile(
     r"^(?:leave|post|add|write|submit|make|have|speak|share|tell|let|your|what|join|start|"
@@ -110,6 +120,21 @@ _FORM_HEADER = regex.compile(
     r"laat|plaats|schrijf|reageer|оставить|оставьте|написать|добавить)\b",
     regex.IGNORECASE,
 )
+# Labels of an article's own times ("updated 2:24 PM EST"): a post list, not a commenter.
+_ARTICLE_TIME = regex.compile(
+    r"\b(?:updated|published|last modified|modified|aktualisiert|veröffentlicht|mis à jour|publié|"
+    r"actualizado|publicado|aggiornato|pubblicato|bijgewerkt|gepubliceerd|обновлено|опубликовано)\b",
+    regex.IGNORECASE,
+)
+# A line that counts *its own* comments ("by Sam 12 comments") lists posts; a comment
+# header never carries a comment count.
+_OWN_COUNT = regex.compile(
+    r"(?<!\w)\d[\d,.]*\s+(?:comments?|responses?|kommentare?|commentaires?|comentarios?|commenti|"
+    r"comentários|reacties|комментари\w*)\b",
+    regex.IGNORECASE,
+)
+# Prepositions that open a place or a section, never a name ("1 hour ago in Science").
+_PLACE_WORDS = frozenset(["in", "on", "at", "from", "for", "to", "of", "with", "into", "under"])
 _EXCERPT_END = regex.compile(
     r"(?:\.\.\.|…|\[\.\.\.\]|\[…\]|read more|continue reading|more\s*»)\s*$", regex.IGNORECASE
 )
@@ -199,8 +224,47 @@ class Group:
 _MONTH_YEAR = regex.compile(r"\p{L}+\.?\s+\d{4}")
 _WORDS = regex.compile(r"\w+")
 _TOOLBAR_SPLIT = regex.compile(r"\s*[·•|]\s*|\s{2,}")
+_EMPTY_COUNT = regex.compile(r"\w\s*[(\[]\s*[)\]]\s*$")
+_EMAIL = regex.compile(r"\S@\S+\.\w{2,}")
+_CLOCK = regex.compile(r"\d{1,2}[:.h]\d{2}")
+_TIME_REST = regex.compile(r"(?=.*\d)(?:\d{1,4}|[:.,h]|\s|\bat\b|\bum\b|[ap]\.?m\.?)+", regex.I)
 _CLOCK_ONLY = regex.compile(r"[\d:\s]+(?:[ap]\.?m\.?)?", regex.I)
 _NUMBER_PUNCT = regex.compile(r"[.,]")
+
+
+def _declared(text: str) -> int | None:
+    """The comment count a marker line announces ("12 Comments" -> 12), if any."""
+    m = _COUNT_HEADER.search(text)
+    if not m:
+        # "Comments ()": a counter with nothing to count
+        return 0 if _EMPTY_COUNT.search(text) else None
+    raw = m.group("n") or m.group("m")
+    return 1 if raw.lower() in ("one", "a single") else int(_NUMBER_PUNCT.sub("", raw) or 0)
+
+
+def _author_key(page: Page, g: Group) -> str | None:
+    """The name a header group gives, casefolded, for telling commenters apart."""
+    if g.name_line is not None:
+        return page.lines[g.name_line].text.strip().casefold()
+    for i in sorted(g.lines):
+        h = g.heads[i]
+        if h.name:
+            return page.lines[i].text[h.name[0] : h.name[1]].casefold()
+    return None
+
+
+def _headline(page: Page, i: int) -> bool:
+    """Title Case ("Zillow to Acquire Mortech", "3. Who's the Loser Now?"): a headline,
+    not talk; people do not capitalise every word of what they say."""
+    s = page.stats[i]
+    if s.words < 3 or s.words > 25:
+        return False
+    # numbers and apostrophe pieces ("Who's" -> "s") have no case
+    words = [w for w in page.words(i) if len(w) > 1 and not w.isdigit()]
+    if len(words) < 3:
+        return False
+    title = sum(1 for w in words if w[0].isupper())
+    return title >= (0.7 if s.ends_full_stop else 0.6) * len(words)
 
 
 def _time(text: str) -> TimeMatch | None:
@@ -237,8 +301,12 @@ def _name_ok(piece: str, max_words: int) -> bool:
         return False
     if _NOT_NAME.search(piece) or any(ch in piece for ch in '"“”„«»'):
         return False
+    if words[0] in _PLACE_WORDS or _CLOCK.search(piece) or _EMAIL.search(piece):
+        return False  # "in Science", "12:59 pm", an address: not a person's name
     letters = sum(ch.isalpha() for ch in piece)
-    return letters >= 2 and piece[-1] not in ".!?"
+    # "C98976": a user id of one letter and digits is a name too
+    handle = letters == 1 and len(words) == 1 and len(piece) >= 4
+    return (letters >= 2 or handle) and piece[-1] not in ".!?"
 
 
 def parse_header(text: str, options: CommentOptions) -> Header | None:
@@ -247,12 +315,15 @@ def parse_header(text: str, options: CommentOptions) -> Header | None:
     if not stripped or len(stripped) > 200:
         return None
     words = len(stripped.split())
-    if words > options.max_header_words:
+    if words > options.max_header_words or _OWN_COUNT.search(stripped):
+        return None
+    first_time = _time(text)
+    # Cheap gate: without a time, only a "says" or a reblog note can be a header.
+    if first_time is None and _SAY_GATE.search(text) is None and "reblogged" not in text:
         return None
     number = None
     base = 0
     num = _NUMBERING.match(text)
-    first_time = _time(text)
     if num and not (first_time is not None and first_time.start < num.end()):
         number, base = num.group("num"), num.end()
     body = text[base:]
@@ -294,7 +365,7 @@ def parse_header(text: str, options: CommentOptions) -> Header | None:
             elif t is None:
                 head.text = (rest_start, base + m.end("rest"))
         return head
-    t = _time(text)
+    t = first_time  # the same search over the same text
     m = _POSTED_BY.match(body)
     if m and t is not None:
         name = _clean_name(text, base + m.start("name"), base + m.end("name"))
@@ -306,11 +377,14 @@ def parse_header(text: str, options: CommentOptions) -> Header | None:
             return Header("by", name=name, time=t, number=number)
     if t is None:
         return None
-    # "today" alone is a label ("Register today"); with a clock time it is a header.
+    if _ARTICLE_TIME.search(text, base, t.start):
+        return None
+    # "today" alone is a label ("Register today", a headline's "To Start Today");
+    # with a clock time it is a header.
     if (
         t.stamp.relative
         and not any(ch.isdigit() for ch in t.stamp.raw)
-        and not any(ch.isdigit() for ch in stripped)
+        and _CLOCK.search(stripped) is None
     ):
         return None
     # A sentence that mentions a date is prose, not a header.
@@ -336,8 +410,8 @@ def parse_header(text: str, options: CommentOptions) -> Header | None:
         if name is None:
             continue
         candidate = text[name[0] : name[1]]
-        if default_vocabulary().match(candidate) in _CHROME:
-            continue
+        if default_vocabulary().match(candidate) in _CHROME or _TIME_REST.fullmatch(candidate):
+            continue  # "Reply", or the rest of a time ("7 Aug" + "12 at 11:21 pm")
         if not _name_ok(candidate, options.max_author_words):
             return None
         head.name = name
@@ -370,12 +444,13 @@ class CommentFilter(Filter):
         """Headers that are a bare name ("JJ345" then the text), as some widgets print
         them: trusted only right under a section marker that counts its comments,
         and never more of them than the count says."""
-        for m in reversed([i for i, k in enumerate(kinds) if k == MARKER]):
-            found = _COUNT_HEADER.search(page.lines[m].text)
-            if not found:
+        markers = [i for i, k in enumerate(kinds) if k == MARKER]
+        if self._post_list(page, kinds):
+            return []
+        for m in reversed(markers):
+            declared = _declared(page.lines[m].text)
+            if not declared:
                 continue
-            raw = found.group("n") or found.group("m")
-            declared = 1 if raw.lower() in ("one", "a single") else int(_NUMBER_PUNCT.sub("", raw))
             run: list[Group] = []
             quiet = 0
             for i in range(m + 1, len(kinds)):
@@ -423,7 +498,10 @@ class CommentFilter(Filter):
                 continue
             vocab = s.vocab
             if vocab == "comment-header":
-                kinds.append(FORM if _FORM_HEADER.match(s.norm) else MARKER)
+                if _FORM_HEADER.match(s.norm):
+                    kinds.append(FORM)
+                else:
+                    kinds.append(STOP if _declared(line.text) == 0 else MARKER)
                 continue
             if vocab == "trackback":
                 kinds.append(TRACK)
@@ -431,19 +509,34 @@ class CommentFilter(Filter):
             if vocab in _STOP:
                 kinds.append(STOP)
                 continue
-            if vocab in ("comment-chrome", "comment-action", "widget:share") or _NOTE.match(
-                line.text
+            if vocab in ("comment-chrome", "comment-action", "widget:share") or (
+                s.words <= 12 and _NOTE.search(line.text)
             ):
                 kinds.append(CHROME)
                 continue
-            if s.words <= 6 and _COUNT_HEADER.search(line.text) and not s.has_time:
-                kinds.append(MARKER)
+            if (
+                (s.words <= 6 and _COUNT_HEADER.search(line.text))
+                or (s.words <= 30 and _COUNT_LEAD.match(line.text))
+            ) and not s.has_time:
+                # "0 comments" announces that there is no discussion to find
+                kinds.append(STOP if _declared(line.text) == 0 else MARKER)
                 continue
             if _VOTES.match(line.text) or self._is_action(line.text):
                 kinds.append(CHROME)
                 continue
+            # The feature pass already looked for times: a short line with no digit and no
+            # time can only be a "says" header, so skip the date patterns for it.
+            timeless = s.chars <= 160 and not s.digits and not s.has_time
             head = (
-                parse_header(line.text, self.options) if vocab is None or vocab in _CHROME else None
+                parse_header(line.text, self.options)
+                if (vocab is None or vocab in _CHROME)
+                and s.chars <= 200  # parse_header's own limit, checked before any regex
+                and not (
+                    timeless
+                    and _SAY_GATE.search(line.text) is None
+                    and "reblogged" not in line.text
+                )
+                else None
             )
             if head is not None:
                 heads[i] = head
@@ -670,6 +763,14 @@ class CommentFilter(Filter):
             teasers = sum(1 for t in filled if _EXCERPT_END.search(page.lines[t[-1]].text))
             if teasers > 0.5 * len(filled):
                 return False
+            # ... nor are lists of "By Name | date" under headlines.
+            headlines = sum(1 for t in filled if all(_headline(page, i) for i in t))
+            if headlines > 0.5 * len(filled):
+                return False
+            # One name over every header is the post's own byline repeated, not a discussion.
+            authors = {_author_key(page, g) for g in run} - {None}
+            if marker is None and len(authors) == 1 and names >= 2:
+                return False
             speaking = sum(1 for k in range(len(run)) if self._speaks(page, kinds, run, k))
             # Under a comment marker, named headers may carry one-word comments ("hot").
             if speaking < 0.5 * len(run) and not (marker is not None and names == len(run)):
@@ -681,7 +782,34 @@ class CommentFilter(Filter):
             and kinds[marker] == MARKER
             and run[0].has_name()
             and self._speaks(page, kinds, run, 0)
+            and not self._count_follows(page, kinds, run[0].last)
         )
+
+    @staticmethod
+    def _post_list(page: Page, kinds: list[int]) -> bool:
+        """Many counted markers: a list of posts with their comment counts, not one thread."""
+        counted = 0
+        for i, kind in enumerate(kinds):
+            if kind == MARKER and _declared(page.lines[i].text):
+                counted += 1
+                if counted > 2:
+                    return True
+        return False
+
+    @staticmethod
+    def _count_follows(page: Page, kinds: list[int], line: int) -> bool:
+        """A counted marker right after a lone header: the next entry of a post list
+        ("Title / by Ann 4 days ago / 15 comments"), not the end of a discussion."""
+        seen = 0
+        for i in range(line + 1, len(kinds)):
+            if kinds[i] == BLANK:
+                continue
+            if kinds[i] == MARKER and _declared(page.lines[i].text):
+                return True
+            seen += 1
+            if seen >= 3:
+                return False
+        return False
 
     def _speaks(self, page: Page, kinds: list[int], run: list[Group], k: int) -> bool:
         """Whether comment k of a run has a line that reads like someone talking."""
@@ -694,8 +822,14 @@ class CommentFilter(Filter):
             lines = [i for i in range(lo, hi) if kinds[i] == TEXT][:12]
         if k > 0:  # trailing headers: the text before counts too
             lines += [i for i in range(run[k - 1].last + 1, g.first) if kinds[i] == TEXT][-4:]
+        elif len(run) == 1:  # a lone header may trail its text ("text / Posted by jenn | date")
+            before = self._text_before(page, kinds, g.first, -1, 4)
+            if any(page.stats[i].ends_full_stop and not _headline(page, i) for i in before):
+                return True
         for i in lines:
             s = page.stats[i]
+            if _headline(page, i):
+                continue  # post lists put a headline under each "Name | date"
             if s.ends_sentence and s.letters >= 3 and not s.url:
                 return True
             if s.words >= 10 and s.stop_ratio >= 0.25:
@@ -839,14 +973,8 @@ class CommentFilter(Filter):
         conf = self.options.confidence + 0.05
         for i in range(start, first):
             if kinds[i] == MARKER and page.declared_comment_count is None:
-                m = _COUNT_HEADER.search(page.lines[i].text)
-                if m:
-                    raw = m.group("n") or m.group("m")
-                    value = (
-                        1
-                        if raw.lower() in ("one", "a single")
-                        else int(_NUMBER_PUNCT.sub("", raw))
-                    )
+                value = _declared(page.lines[i].text)
+                if value is not None:
                     page.declared_comment_count = value
                     page.decide(i, Label.COMMENT_HEADER, self.name, "comment count header", conf)
                     continue
