@@ -1,113 +1,142 @@
-"""Content scorer: which of the lines no widget filter claimed are the article.
+"""Content filter: which lines are the article, which are user comments, and
+which are everything else (menus, teasers of other stories, footers).
 
-Read top to bottom, like jusText: a score per line from its own features,
-then one pass that uses the neighbours — the article is the densest
-contiguous run of prose (a maximum-sum segment over the scores), short lines
-inside that run are kept, and prose far outside it is boilerplate.
+A small learned model (textclean.scorer) scores every non-blank line from text
+alone: its shape (length, stop words, sentence ends, capitals, digits,
+addresses), the vocabulary category of UI labels, what the donation and
+widget filters already said, and the same for the neighbouring lines. Two
+stacked tree ensembles give P(article), P(comment), P(other) per line; a
+Viterbi pass with learned transitions then keeps article runs contiguous.
+
+Comment lines are decided weakly (at most 0.65) so the comment filter, which
+checks the section's structure, can overrule them; lines an earlier filter
+decided with confidence 0.7 or more are left alone.
 
 >>> from textclean.page import Page
->>> text = "Home\\nNews\\n" + "This is a sentence of the article, and it goes on for a while.\\n" * 3 + "Contact us\\n"
+>>> text = ("Home\\nNews\\nSport\\n" + "The council met on Tuesday and agreed the budget, "
+...         "which rises by four percent, after a long debate.\\n" * 4)
 >>> page = Page(text); ContentFilter().apply(page)
->>> [page.label(i).value for i in range(len(page))][:6]
-['boilerplate', 'boilerplate', 'article', 'article', 'article', 'boilerplate']
+>>> [page.label(i).value[:4] for i in range(len(page))]
+['boil', 'boil', 'boil', 'arti', 'arti', 'arti', 'arti']
 """
 
 from __future__ import annotations
 
-from ..features import LineStats
+import numpy as np
+
 from ..page import Label, Page
 from ..pipeline import Filter, FilterOptions, register
+from ..scorer import ARTICLE, BASE_NAMES, COMMENT, load_model, predict, viterbi
+from ..scorer import line_features as compute_line_features
+
+_B = {name: k for k, name in enumerate(BASE_NAMES)}
 
 
 class ContentOptions(FilterOptions):
-    prose_words: int = 10
-    """Lines with at least this many words and stop words look like prose."""
-    min_stop_ratio: float = 0.15
-    short_penalty: float = -0.6
-    """Score of a short line: how much one menu entry costs a run of prose."""
+    model: str | None = None
+    """Path of a model file (.npz from scripts/train_scorer.py); None: the shipped one."""
+    smoothing: bool = True
+    """Pick labels with the Viterbi pass (contiguous runs); off: per-line thresholds."""
+    transition_weight: float = 0.5
+    """How strongly the sequence pass prefers staying in the same class (0: not at all)."""
+    article_bias: float = -0.25
+    """Log odds added to the article class in the sequence pass (>0: more recall)."""
+    threshold: float = 0.5
+    """Without smoothing, a line with P(article) at least this is article."""
+    comment_threshold: float = 0.5
+    """Without smoothing, a line with P(comment) at least this (and above P(article)) is comment."""
+    respect_confidence: float = 0.7
+    """Lines an earlier filter decided at least this confidently are not touched."""
+    max_confidence: float = 0.69
+    """Cap of this filter's article/boilerplate confidence: surer filters overrule it."""
+    short_page_lines: int = 6
+    """Pages with at most this many non-blank lines are too short for the model's
+    page context (it learned from whole pages): there, prose-shaped lines are article."""
+    comment_confidence: float = 0.65
+    """Cap for comment lines, so the comment filter can overrule them."""
 
 
-def line_score(stats: LineStats, options: ContentOptions) -> tuple[float, str]:
-    """A score in [-1, 1] and the words that explain it."""
-    if stats.words == 0:
-        return -0.2, "no words"
-    reasons = []
-    score = 0.0
-    if stats.words >= options.prose_words:
-        score += 0.5
-        reasons.append(f"{stats.words} words")
-    elif stats.words <= 3:
-        score += options.short_penalty
-        reasons.append(f"short ({stats.words} words)")
-    else:
-        score -= 0.2
-        reasons.append(f"{stats.words} words")
-    if stats.stop_ratio >= options.min_stop_ratio:
-        score += 0.3
-        reasons.append(f"stop words {stats.stop_ratio:.0%}")
-    else:
-        score -= 0.3
-        reasons.append(f"few stop words ({stats.stop_ratio:.0%})")
-    if stats.ends_full_stop:
-        score += 0.3
-        reasons.append("ends a sentence")
-    if stats.words and stats.title_words / stats.words > 0.7 and stats.words > 3:
-        score -= 0.3
-        reasons.append("mostly capitalised words")
-    if stats.url:
-        score -= 0.3
-        reasons.append("contains an address")
-    if stats.repeats > 1:
-        score -= 0.3
-        reasons.append(f"repeated {stats.repeats}x on the page")
-    return max(-1.0, min(1.0, score)), ", ".join(reasons)
+def _describe(row: np.ndarray, prev: np.ndarray | None, nxt: np.ndarray | None) -> str:
+    """A few words on why a line looks the way it does."""
+    words = round(float(np.expm1(row[_B["log_words"]])))
+    parts = [f"{words} word{'s' if words != 1 else ''}" if words > 3 else f"short ({words} words)"]
+    parts.append("ends a sentence" if row[_B["ends_full_stop"]] else "no sentence end")
+    if words >= 4:
+        parts.append(f"stop words {row[_B['stop_ratio']]:.0%}")
+    if row[_B["url"]]:
+        parts.append("contains an address")
+    if row[_B["log_repeats"]] > 0:
+        parts.append("repeated on the page")
+    if row[_B["has_time"]]:
+        parts.append("holds a time")
+    if row[_B["name_like"]]:
+        parts.append("name-like")
 
+    def chrome(r: np.ndarray | None) -> bool:
+        return r is None or bool(r[_B["vocab_any"]] or r[_B["prior_removed"]] or r[_B["short"]])
 
-def best_run(scores: list[float]) -> tuple[int, int]:
-    """[start, end) of the maximum-sum contiguous run (Kadane), (0, 0) if none is positive."""
-    best, best_span = 0.0, (0, 0)
-    running, start = 0.0, 0
-    for i, s in enumerate(scores):
-        if running <= 0:
-            running, start = s, i
-        else:
-            running += s
-        if running > best:
-            best, best_span = running, (start, i + 1)
-    return best_span
+    def prose(r: np.ndarray | None) -> bool:
+        return r is not None and bool(r[_B["prose"]])
+
+    if chrome(prev) and chrome(nxt):
+        parts.append("between navigation-like lines")
+    elif prose(prev) and prose(nxt):
+        parts.append("between prose lines")
+    return ", ".join(parts)
 
 
 @register
 class ContentFilter(Filter):
-    """Labels the undecided lines article or boilerplate; see the module docstring."""
+    """Labels lines article, comment or boilerplate with the line model (module docstring)."""
 
     name = "content"
     Options = ContentOptions
     options: ContentOptions
 
     def apply(self, page: Page) -> None:
-        section = page.comment_section
-        candidates = [
-            i for i in page.nonblank()
-            if section is None or not section[0] <= i < section[1]
-        ]
-        scored = []
-        for i in candidates:
+        opts = self.options
+        model = load_model(opts.model)
+        idx, base, x = compute_line_features(page)
+        probs = predict(model, base, x)
+        scores = [0.0] * len(page.lines)
+        comment_scores = [0.0] * len(page.lines)
+        for k, i in enumerate(idx.tolist()):
+            scores[i] = float(probs[k, ARTICLE])
+            comment_scores[i] = float(probs[k, COMMENT])
+        page.scores = scores
+        page.comment_scores = comment_scores
+        if not len(idx):
+            return
+        if opts.smoothing:
+            states = viterbi(probs, model, opts.transition_weight, opts.article_bias)
+        else:
+            pa, pc = probs[:, ARTICLE], probs[:, COMMENT]
+            states = np.where(pa >= opts.threshold, ARTICLE,
+                              np.where((pc >= opts.comment_threshold) & (pc > pa), COMMENT, 2))
+        if len(idx) <= opts.short_page_lines:
+            prose = (base[:, _B["prose"]] > 0) & (base[:, _B["prior_removed"]] == 0)
+            states = np.where(prose | (probs[:, ARTICLE] >= opts.threshold), ARTICLE, states)
+        raw = probs.argmax(axis=1)
+        n = len(idx)
+        for k, i in enumerate(idx.tolist()):
             standing = page.standing(i)
-            if standing is not None and standing.label is Label.BOILERPLATE:
-                scored.append((i, -0.8, f"removed by {standing.filter}"))
+            if standing is not None and standing.confidence >= opts.respect_confidence:
                 continue
-            score, why = line_score(page.stats[i], self.options)
-            scored.append((i, score, why))
-        lo, hi = best_run([s for _, s, _ in scored])
-        for k, (i, score, why) in enumerate(scored):
-            if page.standing(i) is not None:
-                continue
-            if lo <= k < hi:
-                page.decide(i, Label.ARTICLE, self.name,
-                            f"content score {score:+.2f} ({why}), inside the main run of prose",
-                            0.5 + 0.2 * max(score, 0))
+            pa, pc = probs[k, ARTICLE], probs[k, COMMENT]
+            state = int(states[k])
+            why = _describe(base[k], base[k - 1] if k else None, base[k + 1] if k + 1 < n else None)
+            if state != raw[k]:
+                why += "; relabelled to fit its neighbours"
+            head = f"content score {pa:.2f} (comment {pc:.2f}): {why}"
+            if state == ARTICLE:
+                page.decide(i, Label.ARTICLE, self.name, head,
+                            min(opts.max_confidence, 0.5 + 0.2 * pa))
+            elif state == COMMENT:
+                page.decide(i, Label.COMMENT, self.name, head + "; looks like a user comment",
+                            min(opts.comment_confidence, 0.45 + 0.2 * pc))
             else:
-                page.decide(i, Label.BOILERPLATE, self.name,
-                            f"content score {score:+.2f} ({why}), outside the main run of prose",
-                            0.5, "boilerplate")
+                vocab = page.stats[i].vocab
+                category = (standing.category if standing is not None and standing.category
+                            else vocab or "boilerplate")
+                page.decide(i, Label.BOILERPLATE, self.name, head,
+                            min(opts.max_confidence, 0.5 + 0.2 * probs[k, 2]), category)

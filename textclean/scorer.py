@@ -1,0 +1,431 @@
+"""Line scorer for the content filter: per-line features, a small tree model
+evaluated in numpy, and a sequence pass that keeps article runs contiguous.
+
+Every non-blank line gets three probabilities, P(article), P(comment) and
+P(other), from two stacked gradient-boosted tree ensembles: the first reads
+the line and its neighbours' features, the second re-reads the first's
+probabilities in a wider window (where the prose runs are, what comes
+before and after). A Viterbi pass over a three-state HMM with learned
+transitions then picks the labels. The model is plain arrays in an ``.npz``
+file trained by ``scripts/train_scorer.py``; scikit-learn is not needed here.
+
+>>> from textclean.page import Page
+>>> page = Page("Home\\nNews\\n" + "The council met on Tuesday and agreed the budget.\\n" * 4)
+>>> probs = predict_page(page, load_model())
+>>> probs.shape, bool(probs[0, 0] < 0.5 < probs[3, 0])
+((6, 3), True)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from .page import Label, Page
+
+CLASSES = ("article", "comment", "other")
+ARTICLE, COMMENT, OTHER = 0, 1, 2
+
+# A fixed list, so a vocabulary file gaining a category never shifts columns;
+# anything not listed falls into "vocab:other".
+VOCAB_CATEGORIES = (
+    "advertisement", "byline-label", "comment-action", "comment-chrome", "comment-closed",
+    "comment-header", "date-label", "donation", "footer", "navigation", "pagination", "print",
+    "related", "tags", "trackback", "widget:app", "widget:cookie", "widget:login",
+    "widget:read-more", "widget:share", "widget:subscribe",
+)
+_VOCAB_INDEX = {name: k for k, name in enumerate(VOCAB_CATEGORIES)}
+_COMMENTISH = frozenset({"comment-header", "comment-chrome", "comment-closed", "comment-action"})
+_OPEN_QUOTES = frozenset("\"“„«'‘")
+
+BASE_NAMES: tuple[str, ...] = (
+    "log_chars", "log_words", "stop_ratio", "ends_sentence", "ends_full_stop", "punct_share",
+    "log_commas", "digit_ratio", "upper_ratio", "title_ratio", "url", "separators", "bullet",
+    "currency", "has_time", "log_repeats", "log_indent", "blank_before", "blank_after",
+    "name_like", "prior_removed", "prior_confidence", "mean_word_len", "starts_lower",
+    "ends_colon", "all_caps", "quoted", "prose", "short", "vocab_any",
+    *(f"vocab:{c}" for c in VOCAB_CATEGORIES), "vocab:other",
+)
+_B = {name: k for k, name in enumerate(BASE_NAMES)}
+# Base columns whose neighbours (±1, ±2) and windowed means the line model sees.
+CONTEXT_NAMES = (
+    "log_words", "stop_ratio", "ends_full_stop", "prose", "short", "vocab_any", "prior_removed",
+    "name_like", "has_time", "url", "log_repeats", "title_ratio", "digit_ratio", "blank_before",
+    "vocab:comment-header", "vocab:navigation", "vocab:related", "separators",
+)
+_CTX = [_B[n] for n in CONTEXT_NAMES]
+_OFFSETS = (-2, -1, 1, 2)
+_WINDOWS = (3, 10)
+PAGE_NAMES = (
+    "rel_pos", "rel_char", "prose_above", "prose_below", "log_lines", "blocks_style",
+    "page_prose_share", "after_comment_header", "log_dist_comment_header_before",
+    "log_dist_comment_header_after", "in_best_run", "log_dist_best_run", "best_run_share",
+)
+
+
+def feature_names() -> list[str]:
+    """Column names of the line model's input, in order."""
+    names = list(BASE_NAMES)
+    for k in _OFFSETS:
+        names += [f"{n}@{k:+d}" for n in CONTEXT_NAMES]
+    for r in _WINDOWS:
+        names += [f"{n}~{r}" for n in CONTEXT_NAMES]
+    return names + list(PAGE_NAMES)
+
+
+def base_features(page: Page) -> tuple[np.ndarray, np.ndarray]:
+    """(indices of the non-blank lines, one row of base features per such line)."""
+    idx = np.array(page.nonblank(), dtype=np.int64)
+    out = np.zeros((len(idx), len(BASE_NAMES)), dtype=np.float64)
+    stats = page.stats
+    lines = page.lines
+    n_lines = len(lines)
+    vocab_other = _B["vocab:other"]
+    vocab0 = _B[f"vocab:{VOCAB_CATEGORIES[0]}"]
+    for row, i in enumerate(idx.tolist()):
+        s = stats[i]
+        text = lines[i].text.strip()
+        words = s.words
+        standing = page.standing(i)
+        removed = standing is not None and standing.label is Label.BOILERPLATE
+        first = text[:1]
+        r = out[row]
+        r[0] = np.log1p(s.chars)
+        r[1] = np.log1p(words)
+        r[2] = s.stop_ratio
+        r[3] = s.ends_sentence
+        r[4] = s.ends_full_stop
+        r[5] = s.punct / s.chars if s.chars else 0.0
+        r[6] = np.log1p(s.commas)
+        r[7] = s.digit_ratio
+        r[8] = s.upper_ratio
+        r[9] = s.title_words / words if words else 0.0
+        r[10] = s.url
+        r[11] = min(s.separators, 5)
+        r[12] = s.bullet
+        r[13] = s.currency
+        r[14] = s.has_time
+        r[15] = np.log1p(s.repeats - 1)
+        r[16] = np.log1p(s.indent)
+        r[17] = i == 0 or lines[i - 1].blank
+        r[18] = i + 1 >= n_lines or lines[i + 1].blank
+        # "Jane Doe", "admin": a few capitalised words, no sentence
+        r[19] = 1 <= words <= 4 and s.title_words == words and not s.ends_sentence and s.chars <= 40
+        r[20] = removed
+        r[21] = standing.confidence if removed and standing is not None else 0.0
+        r[22] = s.letters / words if words else 0.0
+        r[23] = first.islower()
+        r[24] = text.endswith(":")
+        r[25] = s.letters >= 4 and s.upper == s.letters
+        r[26] = first in _OPEN_QUOTES
+        r[27] = words >= 10 and s.stop_ratio >= 0.2
+        r[28] = words <= 3
+        if s.vocab is not None:
+            r[29] = 1.0
+            r[vocab0 + _VOCAB_INDEX[s.vocab] if s.vocab in _VOCAB_INDEX else vocab_other] = 1.0
+    return idx, out
+
+
+def _shift(a: np.ndarray, k: int, fill: float = 0.0) -> np.ndarray:
+    """Row i of the result is row i+k of `a` (fill beyond the ends)."""
+    out = np.full_like(a, fill)
+    n = len(a)
+    if k > 0 and k < n:
+        out[: n - k] = a[k:]
+    elif k < 0 and -k < n:
+        out[-k:] = a[: n + k]
+    return out
+
+
+def _window_mean(a: np.ndarray, r: int) -> np.ndarray:
+    """Mean of rows i-r..i+r (clipped at the ends), for every row at once."""
+    n = len(a)
+    c = np.vstack([np.zeros((1, a.shape[1])), np.cumsum(a, axis=0)])
+    lo = np.clip(np.arange(n) - r, 0, n)
+    hi = np.clip(np.arange(n) + r + 1, 0, n)
+    return (c[hi] - c[lo]) / (hi - lo)[:, None]
+
+
+def _best_run(score: np.ndarray) -> tuple[int, int]:
+    """[start, end) of the maximum-sum contiguous run, vectorised (0, 0 if none)."""
+    if not len(score):
+        return 0, 0
+    prefix = np.concatenate([[0.0], np.cumsum(score)])
+    low = np.minimum.accumulate(prefix)
+    gain = prefix[1:] - low[:-1]
+    end = int(np.argmax(gain))
+    if gain[end] <= 0:
+        return 0, 0
+    start = int(np.argmax(prefix[: end + 1] == low[end]))
+    return start, end + 1
+
+
+def _run_features(weight: np.ndarray) -> np.ndarray:
+    """Inside the best run of `weight`, log distance to it, and its share of lines."""
+    n = len(weight)
+    lo, hi = _best_run(weight)
+    pos = np.arange(n)
+    inside = (pos >= lo) & (pos < hi)
+    dist = np.where(pos < lo, lo - pos, np.where(pos >= hi, pos - hi + 1, 0))
+    return np.column_stack([inside, np.log1p(dist), np.full(n, (hi - lo) / max(n, 1))])
+
+
+def _distance_features(flag: np.ndarray) -> np.ndarray:
+    """After the first flagged row; log distance to the last flagged row before / next after."""
+    n = len(flag)
+    pos = np.arange(n)
+    big = 2 * n + 10
+    last = np.maximum.accumulate(np.where(flag, pos, -big))
+    nxt = np.minimum.accumulate(np.where(flag, pos, 3 * n + 10)[::-1])[::-1]
+    return np.column_stack([
+        last >= 0, np.log1p(np.minimum(pos - last, big)), np.log1p(np.minimum(nxt - pos, big)),
+    ])
+
+
+def line_features(page: Page) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(non-blank line indices, base features, full line-model features)."""
+    idx, base = base_features(page)
+    n = len(idx)
+    if n == 0:
+        return idx, base, np.zeros((0, len(feature_names())))
+    ctx = base[:, _CTX]
+    parts = [base]
+    parts += [_shift(ctx, k) for k in _OFFSETS]
+    parts += [_window_mean(ctx, r) for r in _WINDOWS]
+    chars = np.expm1(base[:, _B["log_chars"]])
+    prose_chars = chars * base[:, _B["prose"]]
+    total = prose_chars.sum() or 1.0
+    above = (np.cumsum(prose_chars) - prose_chars) / total
+    starts = np.array([page.lines[i].start for i in idx.tolist()], dtype=np.float64)
+    # the old heuristic's notion of the densest prose run, as a hint
+    simple = (
+        np.where(base[:, _B["log_words"]] >= np.log1p(10), 0.5,
+                 np.where(base[:, _B["short"]] > 0, -0.6, -0.2))
+        + np.where(base[:, _B["stop_ratio"]] >= 0.15, 0.3, -0.3)
+        + 0.3 * base[:, _B["ends_full_stop"]] - 0.3 * base[:, _B["url"]]
+        - 0.3 * (base[:, _B["log_repeats"]] > 0) - 0.8 * base[:, _B["prior_removed"]]
+    )
+    comment_flag = np.zeros(n, dtype=bool)
+    for k, i in enumerate(idx.tolist()):
+        comment_flag[k] = page.stats[i].vocab in _COMMENTISH
+    page_cols = np.column_stack([
+        np.arange(n) / max(n - 1, 1),
+        starts / max(len(page.text), 1),
+        above,
+        1.0 - above - prose_chars / total,
+        np.full(n, np.log1p(n)),
+        np.full(n, float(page.style == "blocks")),
+        np.full(n, base[:, _B["prose"]].mean()),
+        _distance_features(comment_flag),
+        _run_features(simple),
+    ])
+    parts.append(page_cols)
+    return idx, base, np.hstack(parts)
+
+
+STAGE2_BASE = ("log_words", "stop_ratio", "ends_full_stop", "vocab_any", "prior_removed",
+               "name_like", "has_time", "short", "log_repeats", "vocab:comment-header")
+_S2 = [_B[n] for n in STAGE2_BASE]
+_S2_OFFSETS = (-3, -2, -1, 1, 2, 3)
+_S2_WINDOWS = (2, 5, 12, 30)
+
+
+def stage2_names() -> list[str]:
+    names = [f"p_{c}" for c in CLASSES]
+    for k in _S2_OFFSETS:
+        names += [f"p_{c}@{k:+d}" for c in CLASSES]
+    for r in _S2_WINDOWS:
+        names += [f"p_{c}~{r}" for c in CLASSES]
+    names += ["max_article_above", "max_article_below", "article_mass_above",
+              "article_mass_below", "comment_mass_above", "in_article_run",
+              "log_dist_article_run", "article_run_share", "rel_pos"]
+    return names + list(STAGE2_BASE)
+
+
+def stage2_features(probs: np.ndarray, base: np.ndarray) -> np.ndarray:
+    """The second model's input: the first model's probabilities in context."""
+    n = len(probs)
+    if n == 0:
+        return np.zeros((0, len(stage2_names())))
+    parts = [probs]
+    parts += [_shift(probs, k) for k in _S2_OFFSETS]
+    parts += [_window_mean(probs, r) for r in _S2_WINDOWS]
+    pa, pc = probs[:, ARTICLE], probs[:, COMMENT]
+    words = np.expm1(base[:, _B["log_words"]])
+    mass = pa * words
+    total = mass.sum() or 1.0
+    above = (np.cumsum(mass) - mass) / total
+    cmass = pc * words
+    ctotal = cmass.sum() or 1.0
+    extra = np.column_stack([
+        _shift(np.maximum.accumulate(pa)[:, None], -1)[:, 0],
+        _shift(np.maximum.accumulate(pa[::-1])[::-1][:, None], 1)[:, 0],
+        above,
+        1.0 - above - mass / total,
+        (np.cumsum(cmass) - cmass) / ctotal,
+        _run_features((pa - 0.5) * (1.0 + np.log1p(words))),
+        np.arange(n) / max(n - 1, 1),
+    ])
+    parts += [extra, base[:, _S2]]
+    return np.hstack(parts)
+
+
+@dataclass
+class TreeEnsemble:
+    """Gradient-boosted trees as arrays: node n of tree t sends x left if
+    x[feature] <= threshold; leaves point to themselves, so a fixed number of
+    steps reaches every leaf. `value` is added to the raw score of `klass`."""
+
+    feature: np.ndarray  # (trees, nodes) int
+    threshold: np.ndarray  # (trees, nodes) float
+    left: np.ndarray  # (trees, nodes) int
+    right: np.ndarray  # (trees, nodes) int
+    value: np.ndarray  # (trees, nodes) float
+    klass: np.ndarray  # (trees,) int
+    baseline: np.ndarray  # (classes,)
+    depth: int
+
+    def __post_init__(self) -> None:
+        # flat copies with global node numbers: 1-D `take` is much faster than 2-D indexing
+        trees, width = self.feature.shape
+        offset = (np.arange(trees) * width)[:, None]
+        self._feature = self.feature.ravel()
+        self._threshold = self.threshold.ravel()
+        self._left = (self.left + offset).ravel()
+        self._right = (self.right + offset).ravel()
+        self._value = self.value.ravel()
+        self._roots = offset.ravel()
+        self._onehot = np.zeros((trees, len(self.baseline)))
+        self._onehot[np.arange(trees), self.klass] = 1.0
+
+    def raw(self, x: np.ndarray) -> np.ndarray:
+        """Raw (pre-softmax) scores, shape (rows, classes); all trees at once."""
+        n, width = x.shape
+        flat_x = np.ascontiguousarray(x, dtype=np.float64).ravel()
+        row_base = (np.arange(n) * width)[:, None]
+        node = np.broadcast_to(self._roots, (n, len(self._roots))).copy()
+        for _ in range(self.depth):
+            value = flat_x.take(row_base + self._feature.take(node))
+            node = np.where(value <= self._threshold.take(node),
+                            self._left.take(node), self._right.take(node))
+        return self.baseline + self._value.take(node) @ self._onehot
+
+    def proba(self, x: np.ndarray) -> np.ndarray:
+        z = self.raw(x)
+        z -= z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        return e / e.sum(axis=1, keepdims=True)
+
+    def arrays(self, prefix: str) -> dict[str, np.ndarray]:
+        return {
+            f"{prefix}feature": self.feature.astype(np.int16),
+            f"{prefix}threshold": self.threshold.astype(np.float64),
+            f"{prefix}left": self.left.astype(np.int16),
+            f"{prefix}right": self.right.astype(np.int16),
+            f"{prefix}value": self.value.astype(np.float32),
+            f"{prefix}klass": self.klass.astype(np.int8),
+            f"{prefix}baseline": self.baseline.astype(np.float64),
+            f"{prefix}depth": np.array(self.depth),
+        }
+
+    @classmethod
+    def from_arrays(cls, data: dict[str, np.ndarray], prefix: str) -> TreeEnsemble:
+        return cls(
+            feature=data[f"{prefix}feature"].astype(np.int64),
+            threshold=data[f"{prefix}threshold"].astype(np.float64),
+            left=data[f"{prefix}left"].astype(np.int64),
+            right=data[f"{prefix}right"].astype(np.int64),
+            value=data[f"{prefix}value"].astype(np.float64),
+            klass=data[f"{prefix}klass"].astype(np.int64),
+            baseline=data[f"{prefix}baseline"].astype(np.float64),
+            depth=int(data[f"{prefix}depth"]),
+        )
+
+
+@dataclass
+class ScorerModel:
+    """Both tree stages and the HMM over the three classes."""
+
+    stage1: TreeEnsemble
+    stage2: TreeEnsemble | None
+    log_start: np.ndarray  # (3,)
+    log_trans: np.ndarray  # (3, 3): from row state to column state
+    log_prior: np.ndarray  # (3,): class shares the trees were trained on
+
+    def save(self, path: str | Path) -> None:
+        arrays = self.stage1.arrays("s1_")
+        if self.stage2 is not None:
+            arrays.update(self.stage2.arrays("s2_"))
+        arrays.update(log_start=self.log_start, log_trans=self.log_trans, log_prior=self.log_prior,
+                      n_features=np.array(len(feature_names())),
+                      n_stage2=np.array(len(stage2_names())))
+        np.savez_compressed(path, **arrays)
+
+    @classmethod
+    def load(cls, path: str | Path) -> ScorerModel:
+        with np.load(path) as npz:
+            data = {k: npz[k] for k in npz.files}
+        if int(data["n_features"]) != len(feature_names()):
+            raise ValueError(f"{path}: model expects {int(data['n_features'])} features, "
+                             f"the code computes {len(feature_names())}")
+        stage2 = TreeEnsemble.from_arrays(data, "s2_") if "s2_feature" in data else None
+        return cls(TreeEnsemble.from_arrays(data, "s1_"), stage2, data["log_start"],
+                   data["log_trans"], data["log_prior"])
+
+
+DEFAULT_MODEL = "content-scorer.npz"
+
+
+@lru_cache(maxsize=8)
+def load_model(path: str | None = None) -> ScorerModel:
+    """The shipped model (or the one at `path`), loaded once per process."""
+    if path is not None:
+        return ScorerModel.load(path)
+    ref = resources.files("textclean") / "data" / "model" / DEFAULT_MODEL
+    with resources.as_file(ref) as real:
+        return ScorerModel.load(real)
+
+
+def predict(model: ScorerModel, base: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """(rows, 3) probabilities of article, comment, other."""
+    if len(x) == 0:
+        return np.zeros((0, 3))
+    probs = model.stage1.proba(x)
+    if model.stage2 is not None:
+        probs = model.stage2.proba(stage2_features(probs, base))
+    return probs
+
+
+def predict_page(page: Page, model: ScorerModel) -> np.ndarray:
+    """Probabilities for the page's non-blank lines, in order."""
+    _, base, x = line_features(page)
+    return predict(model, base, x)
+
+
+def viterbi(
+    probs: np.ndarray, model: ScorerModel, weight: float = 1.0, article_bias: float = 0.0
+) -> np.ndarray:
+    """Most likely state sequence; the trees' posteriors over the class priors are
+    the emissions, `weight` scales how much the transitions count and
+    `article_bias` (log odds) tips close calls towards the article."""
+    n = len(probs)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    emit = np.log(np.clip(probs, 1e-9, 1.0)) - model.log_prior
+    emit[:, ARTICLE] += article_bias
+    trans = weight * model.log_trans
+    score = weight * model.log_start + emit[0]
+    back = np.zeros((n, 3), dtype=np.int64)
+    for t in range(1, n):
+        cand = score[:, None] + trans
+        back[t] = np.argmax(cand, axis=0)
+        score = cand[back[t], np.arange(3)] + emit[t]
+    path = np.zeros(n, dtype=np.int64)
+    path[-1] = int(np.argmax(score))
+    for t in range(n - 1, 0, -1):
+        path[t - 1] = back[t, path[t]]
+    return path
