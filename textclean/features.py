@@ -22,8 +22,10 @@ WORD = regex.compile(r"\w+")
 # same label from its first 20,000 characters, without quadratic work.
 ANALYSIS_CHARS = 20_000
 
-_SENTENCE_END = regex.compile(r"[.!?。！？…:;][\"'”’»)\]]*\s*$")
-_FULL_STOP_END = regex.compile(r"[.!?。！？…][\"'”’»)\]]*\s*$")
+# A sentence ends in one of these, perhaps followed by closing quotes or brackets.
+_CLOSERS = "\"'”’»)] \t"
+_FULL_STOP_CHARS = frozenset(".!?。！？…")
+_SENTENCE_END_CHARS = _FULL_STOP_CHARS | frozenset(":;")
 _BULLET = regex.compile(r"^\s*(?:[-*•·◦▪►▸–—]|\d{1,3}[.)]|[a-z][.)])\s+")
 _CURRENCY = regex.compile(
     r"\p{Sc}\s?\d|\d\s?\p{Sc}"
@@ -110,6 +112,8 @@ def compute_stats(
             out.append(_EMPTY)
             continue
         words = words_per_line[i] if words_per_line is not None else WORD.findall(text)
+        folded = [w.casefold() for w in words]
+        tail = stripped.rstrip(_CLOSERS)[-1:]
         # map() keeps the per-character loops in C
         letters = sum(map(str.isalpha, stripped))
         digits = sum(map(str.isdigit, stripped))
@@ -125,20 +129,20 @@ def compute_stats(
                 digits=digits,
                 upper=upper,
                 title_words=sum(1 for w in words if w[0].isupper()),
-                stop_words=sum(1 for w in words if w.casefold() in stop),
+                stop_words=sum(1 for w in folded if w in stop),
                 punct=punct,
                 commas=stripped.count(",") + stripped.count("،") + stripped.count("，"),
                 indent=len(text) - len(text.lstrip()),
-                ends_sentence=_SENTENCE_END.search(stripped) is not None,
-                ends_full_stop=_FULL_STOP_END.search(stripped) is not None,
+                ends_sentence=tail in _SENTENCE_END_CHARS,
+                ends_full_stop=tail in _FULL_STOP_CHARS,
                 bullet=_BULLET.match(stripped) is not None,
-                currency=_CURRENCY.search(stripped) is not None,
+                currency=digits > 0 and _CURRENCY.search(stripped) is not None,
                 url=_URL.search(stripped) is not None,
                 separators=len(_SEPARATORS.findall(stripped)) if short else 0,
                 vocab=vocab.match_normalised(norm) if norm else None,
                 has_time=short and find_time_span(stripped) is not None,
                 norm=norm,
-                ui_words=sum(1 for w in words if w.casefold() in vocab.words) if short else 0,
+                ui_words=sum(1 for w in folded if w in vocab.words) if short else 0,
             )
         )
     counts = Counter(s.norm for s in out if s.norm)

@@ -298,7 +298,11 @@ class TreeEnsemble:
         self._left = (self.left + offset).ravel()
         self._right = (self.right + offset).ravel()
         self._value = self.value.ravel()
-        self._roots = offset.ravel()
+        self._roots = offset.ravel().astype(np.intp)
+        self._feature_i = self._feature.astype(np.intp)
+        # children side by side, right first: child = kids[2 * node + (x <= threshold)]
+        # costs one `take` a step instead of two and a `where`
+        self._kids = np.stack([self._right, self._left], axis=1).ravel().astype(np.intp)
         self._onehot = np.zeros((trees, len(self.baseline)))
         self._onehot[np.arange(trees), self.klass] = 1.0
 
@@ -306,12 +310,11 @@ class TreeEnsemble:
         """Raw (pre-softmax) scores, shape (rows, classes); all trees at once."""
         n, width = x.shape
         flat_x = np.ascontiguousarray(x, dtype=np.float64).ravel()
-        row_base = (np.arange(n) * width)[:, None]
+        row_base = (np.arange(n, dtype=np.intp) * width)[:, None]
         node = np.broadcast_to(self._roots, (n, len(self._roots))).copy()
         for _ in range(self.depth):
-            value = flat_x.take(row_base + self._feature.take(node))
-            node = np.where(value <= self._threshold.take(node),
-                            self._left.take(node), self._right.take(node))
+            value = flat_x.take(row_base + self._feature_i.take(node))
+            node = self._kids.take(2 * node + (value <= self._threshold.take(node)))
         return self.baseline + self._value.take(node) @ self._onehot
 
     def proba(self, x: np.ndarray) -> np.ndarray:

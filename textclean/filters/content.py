@@ -54,6 +54,10 @@ class ContentOptions(FilterOptions):
     page context (it learned from whole pages): there, prose-shaped lines are article."""
     comment_confidence: float = 0.65
     """Cap for comment lines, so the comment filter can overrule them."""
+    island_gap: int = 6
+    """Article lines this many other lines apart still belong to one run (0: no pruning)."""
+    island_share: float = 0.15
+    """A run with less than this share of the main run's words is a teaser, not article."""
 
 
 def _describe(row: np.ndarray, prev: np.ndarray | None, nxt: np.ndarray | None) -> str:
@@ -83,6 +87,35 @@ def _describe(row: np.ndarray, prev: np.ndarray | None, nxt: np.ndarray | None) 
     elif prose(prev) and prose(nxt):
         parts.append("between prose lines")
     return ", ".join(parts)
+
+
+def prune_islands(
+    states: np.ndarray, words: np.ndarray, gap: int, share: float
+) -> np.ndarray:
+    """Keep the article where most of it is: runs of article lines (allowing `gap`
+    other lines inside) with under `share` of the largest run's words are teasers,
+    sidebars or related links, and become boilerplate.
+
+    >>> s = np.array([ARTICLE, 2, ARTICLE, ARTICLE] + [2] * 8 + [ARTICLE])
+    >>> prune_islands(s, np.array([40, 1, 60, 50] + [1] * 8 + [7.0]), 3, 0.2).tolist()
+    [0, 2, 0, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2]
+    """
+    runs: list[list[int]] = []
+    last = -gap - 2
+    for k in np.flatnonzero(states == ARTICLE).tolist():
+        if k - last > gap + 1:
+            runs.append([])
+        runs[-1].append(k)
+        last = k
+    if len(runs) <= 1:
+        return states
+    mass = [float(words[r].sum()) for r in runs]
+    keep = share * max(mass)
+    out = states.copy()
+    for run, m in zip(runs, mass, strict=True):
+        if m < keep:
+            out[run] = 2
+    return out
 
 
 @register
@@ -116,6 +149,9 @@ class ContentFilter(Filter):
         if len(idx) <= opts.short_page_lines:
             prose = (base[:, _B["prose"]] > 0) & (base[:, _B["prior_removed"]] == 0)
             states = np.where(prose | (probs[:, ARTICLE] >= opts.threshold), ARTICLE, states)
+        if opts.island_gap > 0:
+            words = np.expm1(base[:, _B["log_words"]])
+            states = prune_islands(states, words, opts.island_gap, opts.island_share)
         raw = probs.argmax(axis=1)
         n = len(idx)
         for k, i in enumerate(idx.tolist()):

@@ -38,7 +38,14 @@ _BY_WORDS = (
     r"|texto?:|text:|testo di|escrito por|écrit par|geschrieben von"
 )
 # "By Jane Doe", "Автор: Анна Ковалёва": the label opens the segment.
-_BYLINE_OPEN = regex.compile(rf"^\s*(?:{_BY_WORDS})\s+(?P<name>{_NAME})\s*$", regex.IGNORECASE)
+_BYLINE_OPEN = regex.compile(
+    rf"^\s*(?:{_BY_WORDS})\s+(?P<name>{_NAME})"
+    # what may follow the name: ", Staff Writer", " in London", " and agencies", " -- Sun Media"
+    r"(?:\s*(?:,|--|—|–|-|\||/|\bin\b|\band\b|\bat\b|\bfor\b|\bof\b).{0,60})?\s*$",
+    regex.IGNORECASE,
+)
+# Any line that opens like a byline is no headline, even where its name is not read.
+_BYLINE_START = regex.compile(rf"^\s*(?:{_BY_WORDS})\s+\p{{Lu}}", regex.IGNORECASE)
 # "Posted on July 19, 2012 by Edwin Marsh": the label closes it.
 _BYLINE_CLOSE = regex.compile(rf"(?:^|\s)(?:{_BY_WORDS})\s+(?P<name>{_NAME})\s*$", regex.IGNORECASE)
 _BARE_NAME = regex.compile(rf"^\s*(?P<name>{_NAME})\s*$")
@@ -179,7 +186,8 @@ class MetadataFilter(Filter):
     def _byline_and_date(self, page: Page, nonblank: list[int], first: int) -> None:
         window = [
             *_lines_above(page, nonblank, first, self.options.meta_window),
-            *nonblank[first : first + 3],
+            # the body's first lines may still be headline, deck, byline and date
+            *nonblank[first : first + 5],
         ]
         found_byline = found_date = False
         for i in window:
@@ -235,6 +243,18 @@ class MetadataFilter(Filter):
     def _title(self, page: Page, nonblank: list[int], first: int, body_lines: list[int]) -> None:
         opts = self.options
         best, best_score, best_why = None, 0.0, ""
+        # The model often counts the headline (and a browser-title line) as article:
+        # search above the first line of prose, not above the first article line.
+        first = next(
+            (
+                k
+                for k in range(first, min(len(nonblank), first + opts.title_window))
+                if page.label(nonblank[k]) is Label.ARTICLE
+                and page.stats[nonblank[k]].words >= 8
+                and page.stats[nonblank[k]].ends_sentence
+            ),
+            first,
+        )
         lo = max(0, first - opts.title_window)
         # The browser title ("Headline - Site") is usually among the first lines of a dump.
         heads = [page.stats[i].norm for i in nonblank[:3]]
@@ -250,6 +270,8 @@ class MetadataFilter(Filter):
                 continue
             if stats.ui_ratio >= 0.75:
                 continue  # "Email Print Text Size", "Sign In to E-Mail or Save This"
+            if _BYLINE_START.match(page.lines[i].text):
+                continue  # "By Julian Linden in Sydney"
             if stats.digit_ratio > 0.3 or (
                 stats.has_time and stats.words <= 8 and _dateline(page, i)
             ):
@@ -261,16 +283,25 @@ class MetadataFilter(Filter):
             why = []
             score = 1.0 - 0.04 * (first - k)
             # the headline sits right above its byline and date
-            after = nonblank[k + 1 : k + 4]
-            if any(page.label(j) in (Label.BYLINE, Label.DATE) for j in after):
+            after = [page.label(j) for j in nonblank[k + 1 : k + 3]]
+            if after[:1] and after[0] in (Label.BYLINE, Label.DATE):
                 score += 0.5
+                why.append("right above the byline or date")
+            elif len(after) > 1 and after[1] in (Label.BYLINE, Label.DATE):
+                score += 0.25
                 why.append("above the byline or date")
-            echoed = stats.repeats > 1 or any(
+            # repeated whole (headline and browser title), or inside the browser title
+            # ("Headline - Site Name"), where the site's name is too: that counts less
+            in_head = any(
                 stats.norm != h and len(stats.norm) >= 12 and stats.norm in h for h in heads
             )
-            if echoed:
+            echoed = stats.repeats > 1 or in_head
+            if stats.repeats > 1:
                 score += 0.8
                 why.append("repeated on the page")
+            elif in_head:
+                score += 0.4
+                why.append("inside the page's first lines")
             if stats.words >= 4:
                 score += 0.3
             elif not echoed:
@@ -283,7 +314,10 @@ class MetadataFilter(Filter):
             if stats.separators:
                 score -= 0.4
             if label is Label.ARTICLE:
-                score -= 0.2 if k == first else 0.6
+                # right above the prose, the model's article line is its headline
+                score += -0.2 if k == first else 0.3
+            elif label is Label.BOILERPLATE:
+                score -= 0.3
             if score > best_score:
                 best, best_score = i, score
                 best_why = ", ".join(["headline-shaped line above the body", *why])
