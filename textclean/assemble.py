@@ -18,6 +18,7 @@ from .page import CommentDraft, Label, MetaClaim, Page
 
 _ROLE = {
     Label.TITLE: "article.title",
+    Label.SUBTITLE: "article.subtitle",
     Label.BYLINE: "article.byline",
     Label.DATE: "article.date",
     Label.ARTICLE: "article.body",
@@ -243,10 +244,12 @@ def _article(page: Page, body: list[int], captions: list[int]) -> Article | None
         return None
     meta = {c.role: c for c in page.meta}
     title = meta.get(Label.TITLE.value)
+    subtitle = meta.get(Label.SUBTITLE.value)
     byline = meta.get(Label.BYLINE.value)
     date = meta.get(Label.DATE.value)
     return Article(
         title=clean_text(title.value) if title else None,
+        subtitle=clean_text(subtitle.value) if subtitle else None,
         byline=clean_text(byline.value) if byline else None,
         published=date.stamp if date else None,
         paragraphs=_paragraphs(page, body),

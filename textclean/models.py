@@ -49,8 +49,9 @@ class Span(_Model):
 class Segment(Span):
     """One piece of the partition of the input: every character is in exactly one.
 
-    `role` says where the piece went: ``article.title``, ``article.byline``,
-    ``article.date``, ``article.body``, ``article.caption``, ``comments.header``,
+    `role` says where the piece went: ``article.title``, ``article.subtitle``,
+    ``article.byline``, ``article.date``, ``article.body``, ``article.caption``,
+    ``comments.header``,
     ``comment.author``, ``comment.posted``, ``comment.votes``, ``comment.text``
     or ``removed``. `filter` and `reason` say who decided and why.
     """
@@ -79,6 +80,7 @@ class Article(_Model):
     """
 
     title: str | None = None
+    subtitle: str | None = Field(default=None, description="the deck under the headline")
     byline: str | None = None
     published: TimeStamp | None = None
     paragraphs: list[str] = Field(default_factory=list)

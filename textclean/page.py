@@ -22,6 +22,7 @@ class Label(str, Enum):
     """What a line is. Everything but the article and comment labels is removed."""
 
     TITLE = "title"
+    SUBTITLE = "subtitle"  # the deck or standfirst under the headline
     BYLINE = "byline"
     DATE = "date"
     ARTICLE = "article"

@@ -144,6 +144,7 @@ class MetadataOptions(FilterOptions):
     meta_window: int = 6
     """How many lines around the body start are searched for byline and date."""
     max_title_words: int = 30
+    max_subtitle_words: int = 45
 
 
 @register
@@ -240,6 +241,47 @@ class MetadataFilter(Filter):
                 )
                 found_date = True
 
+    def _headline_shaped(self, page: Page, i: int) -> bool:
+        stats = page.stats[i]
+        return (
+            _claimable(page, i)
+            and page.label(i) not in (Label.BYLINE, Label.DATE, Label.CAPTION)
+            and 3 <= stats.words <= 20
+            and not stats.ends_sentence
+            and stats.vocab is None
+            and not stats.url
+            and not stats.separators
+            and stats.ui_ratio < 0.5
+            and not _BYLINE_START.match(page.lines[i].text)
+        )
+
+    def _subtitle(self, page: Page, nonblank: list[int], title: int) -> None:
+        """The deck: the line under the headline, when a byline, a date or a widget
+        follows it, or when it is a short line that ends no sentence."""
+        k = nonblank.index(title) + 1
+        if k >= len(nonblank):
+            return
+        i = nonblank[k]
+        stats = page.stats[i]
+        label = page.label(i)
+        if not _claimable(page, i) or label in (Label.BYLINE, Label.DATE, Label.CAPTION):
+            return
+        if not 5 <= stats.words <= self.options.max_subtitle_words or stats.vocab or stats.url:
+            return
+        after = nonblank[k + 1] if k + 1 < len(nonblank) else None
+        follower = page.standing(after) if after is not None else None
+        meta_follows = follower is not None and (
+            follower.label in (Label.BYLINE, Label.DATE)
+            or follower.filter in ("widgets", "donation")
+        )
+        if meta_follows or (not stats.ends_sentence and stats.words <= 30):
+            text = page.lines[i].text
+            value = text.strip()
+            a = text.index(value)
+            self._claim(
+                page, Label.SUBTITLE, i, a, a + len(value), value, "the deck under the headline"
+            )
+
     def _title(self, page: Page, nonblank: list[int], first: int, body_lines: list[int]) -> None:
         opts = self.options
         best, best_score, best_why = None, 0.0, ""
@@ -333,10 +375,21 @@ class MetadataFilter(Filter):
             ),
             default=best,
         )
+        # A shorter headline-shaped line right above is the headline; this line is its deck.
+        k = nonblank.index(best)
+        above = nonblank[k - 1] if k else None
+        if (
+            above is not None
+            and self._headline_shaped(page, above)
+            and page.stats[above].words >= 5
+            and 1.3 * page.stats[above].words < page.stats[best].words
+        ):
+            best, best_why = above, "headline-shaped line above its deck"
         text = page.lines[best].text
         value = text.strip()
         a = text.index(value)
         self._claim(page, Label.TITLE, best, a, a + len(value), value, best_why)
+        self._subtitle(page, nonblank, best)
         # the other copies of the headline (browser title, breadcrumbs) are repeats
         for i in nonblank:
             if i != best and norm and page.stats[i].norm == norm:
