@@ -57,6 +57,9 @@ class ContentOptions(FilterOptions):
     island_gap: int = 6
     """Article lines this many other lines apart still belong to one run (0: no pruning)."""
     island_share: float = 0.15
+    trim_tail_words: int = 12
+    """Trailing article lines of at most this many words that end no sentence are
+    dropped as related-story teasers (0: keep them)."""
     """A run with less than this share of the main run's words is a teaser, not article."""
 
 
@@ -118,6 +121,30 @@ def prune_islands(
     return out
 
 
+def trim_tail(states: np.ndarray, base: np.ndarray, max_words: int) -> np.ndarray:
+    """Headline-shaped lines that close the article (short, no sentence end) are the
+    teasers of a related-stories block, not its last paragraph.
+
+    >>> b = np.zeros((3, len(_B)))
+    >>> b[:, _B["log_words"]] = np.log1p([40, 30, 7]); b[:2, _B["ends_full_stop"]] = 1
+    >>> trim_tail(np.array([ARTICLE, ARTICLE, ARTICLE]), b, 12).tolist()
+    [0, 0, 2]
+    """
+    article = np.flatnonzero(states == ARTICLE)
+    out = states.copy()
+    prose = 0
+    for k in article.tolist():
+        prose += bool(base[k, _B["ends_full_stop"]]) and np.expm1(base[k, _B["log_words"]]) >= 15
+    if prose < 2:
+        return states  # a short page or a list: nothing to trim against
+    for k in article[::-1].tolist():
+        words = np.expm1(base[k, _B["log_words"]])
+        if base[k, _B["ends_full_stop"]] or words > max_words:
+            break
+        out[k] = 2
+    return out
+
+
 @register
 class ContentFilter(Filter):
     """Labels lines article, comment or boilerplate with the line model (module docstring)."""
@@ -152,6 +179,8 @@ class ContentFilter(Filter):
         if opts.island_gap > 0:
             words = np.expm1(base[:, _B["log_words"]])
             states = prune_islands(states, words, opts.island_gap, opts.island_share)
+        if opts.trim_tail_words:
+            states = trim_tail(states, base, opts.trim_tail_words)
         raw = probs.argmax(axis=1)
         n = len(idx)
         for k, i in enumerate(idx.tolist()):
