@@ -187,7 +187,8 @@ class ContentFilter(Filter):
             standing = page.standing(i)
             if standing is not None and standing.confidence >= opts.respect_confidence:
                 continue
-            pa, pc = probs[k, ARTICLE], probs[k, COMMENT]
+            # plain floats: decisions end up in JSON (explain) and in pydantic models
+            pa, pc, po = (float(v) for v in probs[k])
             state = int(states[k])
             why = _describe(base[k], base[k - 1] if k else None, base[k + 1] if k + 1 < n else None)
             if state != raw[k]:
@@ -204,4 +205,4 @@ class ContentFilter(Filter):
                 category = (standing.category if standing is not None and standing.category
                             else vocab or "boilerplate")
                 page.decide(i, Label.BOILERPLATE, self.name, head,
-                            min(opts.max_confidence, 0.5 + 0.2 * probs[k, 2]), category)
+                            min(opts.max_confidence, 0.5 + 0.2 * po), category)
