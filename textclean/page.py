@@ -8,6 +8,7 @@ surer filter can overrule an earlier guess and `explain` still shows both.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
@@ -16,6 +17,8 @@ from .features import LineStats, compute_stats, line_words
 from .language import guess_language, stopwords
 from .models import InputNote, TimeStamp
 from .segment import Line, split_lines
+
+LANGUAGE_SAMPLE_WORDS = 3000
 
 
 class Label(str, Enum):
@@ -94,7 +97,10 @@ class Page:
         self.notes = list(notes or [])
         self.lines: list[Line] = split_lines(text)
         self._words = [line_words(line) for line in self.lines]
-        self.language = guess_language(w for words in self._words for w in words)
+        # a few thousand words decide the language as well as a whole long page
+        self.language = guess_language(
+            itertools.islice((w for words in self._words for w in words), LANGUAGE_SAMPLE_WORDS)
+        )
         blank = sum(1 for line in self.lines if line.blank)
         nonblank = len(self.lines) - blank
         # A dump with blank lines between most blocks is a 'blocks' dump.

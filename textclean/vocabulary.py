@@ -68,6 +68,9 @@ class Vocabulary:
     languages: list[str] = field(default_factory=list)
     words: set[str] = field(default_factory=set)
     """Every word of every pattern: lines made only of these read as UI text."""
+    _longest: dict[str, int] = field(
+        default_factory=lambda: {"prefix": 0, "suffix": 0, "contains": 0}
+    )
 
     def add(self, category: str, pattern: str) -> None:
         pattern = pattern.strip()
@@ -87,6 +90,15 @@ class Vocabulary:
             else self.exact
         )
         table.setdefault(core, category)
+        kind = (
+            "contains"
+            if table is self.contains
+            else "suffix"
+            if table is self.suffix
+            else ("prefix" if table is self.prefix else None)
+        )
+        if kind is not None:
+            self._longest[kind] = max(self._longest[kind], core.count(" ") + 1)
 
     def add_file_data(self, data: dict[str, object]) -> None:
         categories = data.get("categories", {})
@@ -116,19 +128,21 @@ class Vocabulary:
         n = len(words)
         if n > MAX_PATTERN_WORDS:
             return None
-        if self.prefix or self.suffix:
-            for k in range(n, 0, -1):
-                hit = self.prefix.get(" ".join(words[:k])) or self.suffix.get(
-                    " ".join(words[n - k :])
-                )
+        # only as many words as the longest pattern of each kind: a few joins a line
+        for k in range(min(n, self._longest["prefix"]), 0, -1):
+            hit = self.prefix.get(" ".join(words[:k]))
+            if hit is not None:
+                return hit
+        for k in range(min(n, self._longest["suffix"]), 0, -1):
+            hit = self.suffix.get(" ".join(words[n - k :]))
+            if hit is not None:
+                return hit
+        longest = self._longest["contains"]
+        for i in range(n):
+            for j in range(min(n, i + longest), i, -1):
+                hit = self.contains.get(" ".join(words[i:j]))
                 if hit is not None:
                     return hit
-        if self.contains:
-            for i in range(n):
-                for j in range(n, i, -1):
-                    hit = self.contains.get(" ".join(words[i:j]))
-                    if hit is not None:
-                        return hit
         return None
 
 
