@@ -3,8 +3,9 @@
 Runs after the content filter, reading where the article body starts:
 
 - title: the headline-shaped line closest above the body (a few words, no
-  full stop), preferring one the page repeats (the browser title and the
-  headline); the other copies are removed as repeats;
+  full stop), preferring one whose words recur in the body's first paragraphs
+  and one the page repeats (the browser title and the headline); the other
+  copies are removed as repeats;
 - byline: "By Jane Doe" / "Von ..." / "Par ..." near the start of the body;
 - date: a short line near the start of the body holding a date or time;
 - captions: lines in or just above the body that carry a photo credit.
@@ -24,6 +25,7 @@ from __future__ import annotations
 import regex
 
 from ..dates import TimeMatch, find_time_span
+from ..language import stopwords
 from ..page import Label, MetaClaim, Page
 from ..pipeline import Filter, FilterOptions, register
 
@@ -138,6 +140,16 @@ def _lines_above(page: Page, nonblank: list[int], first: int, n: int) -> list[in
     return out[::-1]
 
 
+def _topic_words(page: Page, i: int, stop: frozenset[str]) -> set[str]:
+    """A line's content words, cut to a short stem so "shoplifting" meets "shoplift".
+
+    >>> page = Page("Council approves the new budget")
+    >>> sorted(_topic_words(page, 0, frozenset({"the"})))
+    ['appro', 'budge', 'counc', 'new']
+    """
+    return {w.casefold()[:5] for w in page.words(i) if len(w) > 2 and w.casefold() not in stop}
+
+
 class MetadataOptions(FilterOptions):
     title_window: int = 16
     """How many non-blank lines above the body are searched for the title."""
@@ -145,6 +157,20 @@ class MetadataOptions(FilterOptions):
     """How many lines around the body start are searched for byline and date."""
     max_title_words: int = 30
     max_subtitle_words: int = 45
+    below_meta: float = 0.5
+    """Penalty for a title candidate just below a byline or date (the headline leads)."""
+    repeat_bonus: float = 0.5
+    """Bonus for a title candidate the page repeats whole (headline and browser title)."""
+    sure_prose: float = 0.85
+    """P(article) of a paragraph sure enough to start the title search above it."""
+    lead_words: int = 150
+    """How many words of the body's first paragraphs a title candidate is compared with."""
+    lead_min_words: int = 3
+    """Shared words are counted against at least this many, so short lines earn less."""
+    lead_weight: float = 2.0
+    """Bonus for a title candidate whose content words all recur in those paragraphs."""
+    lead_miss: float = 0.2
+    """Penalty for a title candidate sharing no content word with them."""
 
 
 @register
@@ -297,9 +323,36 @@ class MetadataFilter(Filter):
             ),
             first,
         )
+        # Captions and sidebar teasers the model let in can open the body; where the
+        # scorer is surer of a paragraph a little further down, search above that one.
+        scores = page.scores
+        prose = first
+        if scores is not None and scores[nonblank[first]] < opts.sure_prose:
+            first = next(
+                (
+                    k
+                    for k in range(first + 1, min(len(nonblank), first + opts.title_window))
+                    if page.label(nonblank[k]) is Label.ARTICLE
+                    and scores[nonblank[k]] >= opts.sure_prose
+                    and page.stats[nonblank[k]].words >= 8
+                    and page.stats[nonblank[k]].ends_sentence
+                ),
+                first,
+            )
         lo = max(0, first - opts.title_window)
         # The browser title ("Headline - Site") is usually among the first lines of a dump.
         heads = [page.stats[i].norm for i in nonblank[:3]]
+        # A headline announces the story: its words recur in the first paragraphs.
+        stop = stopwords(page.language)
+        lead: list[tuple[int, set[str]]] = []
+        budget = opts.lead_words
+        for k in range(prose, len(nonblank)):
+            if budget <= 0:
+                break
+            i = nonblank[k]
+            if page.label(i) is Label.ARTICLE and page.stats[i].words >= 8:
+                lead.append((k, _topic_words(page, i, stop)))
+                budget -= page.stats[i].words
         for k in range(first, lo - 1, -1):
             i = nonblank[k]
             stats = page.stats[i]
@@ -310,7 +363,11 @@ class MetadataFilter(Filter):
                 continue
             if stats.vocab is not None and stats.repeats <= 1:
                 continue
-            if stats.ui_ratio >= 0.75:
+            own = _topic_words(page, i, stop)
+            seen = set().union(*(w for kk, w in lead if kk > k))
+            # one shared word says little about a one- or two-word line ("World")
+            share = len(own & seen) / max(len(own), opts.lead_min_words) if own and seen else 0.0
+            if stats.ui_ratio >= 0.75 and (share < 0.5 or stats.words < 4):
                 continue  # "Email Print Text Size", "Sign In to E-Mail or Save This"
             if _BYLINE_START.match(page.lines[i].text):
                 continue  # "By Julian Linden in Sydney"
@@ -332,6 +389,10 @@ class MetadataFilter(Filter):
             elif len(after) > 1 and after[1] in (Label.BYLINE, Label.DATE):
                 score += 0.25
                 why.append("above the byline or date")
+            elif any(
+                page.label(j) in (Label.BYLINE, Label.DATE) for j in nonblank[max(0, k - 2) : k]
+            ):
+                score -= opts.below_meta
             # repeated whole (headline and browser title), or inside the browser title
             # ("Headline - Site Name"), where the site's name is too: that counts less
             in_head = any(
@@ -339,7 +400,7 @@ class MetadataFilter(Filter):
             )
             echoed = stats.repeats > 1 or in_head
             if stats.repeats > 1:
-                score += 0.8
+                score += opts.repeat_bonus
                 why.append("repeated on the page")
             elif in_head:
                 score += 0.4
@@ -355,6 +416,12 @@ class MetadataFilter(Filter):
                 why.append("capitalised like a headline")
             if stats.separators:
                 score -= 0.4
+            if own and seen:
+                score += opts.lead_weight * share
+                if share >= 0.3:
+                    why.append("its words recur in the first paragraphs")
+                elif not share and len(own) >= 2:
+                    score -= opts.lead_miss
             if label is Label.ARTICLE:
                 # right above the prose, the model's article line is its headline
                 score += -0.2 if k == first else 0.3
