@@ -335,6 +335,105 @@ def test_comment_scores_are_used_when_present() -> None:
     assert page.comments == []
 
 
+NAMED = (
+    "Amy D.\nLove this, the bridge was a danger to everyone.\n"
+    "http://twitter.com/jyarmis Jon L. Yarmis\nI actually care who fixes it, but that is another story.\n"  # noqa: E501
+    "Marlene Chism\nWord! Six months is nothing.\n"
+    "Jeremiah\nI walked over it daily and never felt safe on it.\n"
+)
+
+
+def test_bare_names_without_marker_need_the_scorer() -> None:
+    page = Page(ARTICLE + NAMED)
+    page.comment_scores = [0.0] * 2 + [0.9] * 8
+    CommentFilter().apply(page)
+    assert authors(page) == ["Amy D.", "http://twitter.com/jyarmis Jon L. Yarmis",
+                             "Marlene Chism", "Jeremiah"]
+    assert texts(page)[2] == "Word! Six months is nothing."
+
+
+def test_bare_names_without_marker_rejected_when_scorer_disagrees() -> None:
+    page = Page(ARTICLE + NAMED)
+    page.comment_scores = [0.0] * 2 + [0.3] * 8
+    CommentFilter().apply(page)
+    assert page.comments == []
+
+
+def test_two_bare_names_are_not_enough_without_marker() -> None:
+    page = Page(ARTICLE + "Amy D.\nLove this, the bridge was a danger.\n"
+                "Jeremiah\nI walked over it daily and never felt safe.\n")
+    page.comment_scores = [0.0] * 2 + [0.9] * 4
+    CommentFilter().apply(page)
+    assert page.comments == []
+
+
+def test_staff_list_of_names_is_not_comments() -> None:
+    # A team page: name then a bio line under each; the scorer calls it content.
+    page = Page(ARTICLE + "Our team\nJane Doe\nJane covers transport and city hall.\n"
+                "Tom Ray\nTom edits the weekend pages.\nEve Fox\nEve runs the photo desk.\n")
+    page.comment_scores = [0.0] * 3 + [0.1] * 6
+    CommentFilter().apply(page)
+    assert page.comments == []
+
+
+TOOLBAR = "Recommend? ({v})\nResponses (0)\nReport\nClose\n"
+
+
+def test_repeated_toolbar_does_not_end_the_section() -> None:
+    page = run(
+        ARTICLE + "3 comments\n"
+        + "".join(
+            f"{name}\n1 November 2012 9:{m}PM\n{body}\n" + TOOLBAR.format(v=m)
+            for name, m, body in [
+                ("rusticred", 37, "Who needs a new bridge when the ferry works fine."),
+                ("IanCW", 48, "And yet the council still found money for the car park."),
+                ("ozzieb", 55, "Six months is optimistic, as everyone here knows."),
+            ]
+        )
+    )
+    assert authors(page) == ["rusticred", "IanCW", "ozzieb"]
+    assert texts(page)[1] == "And yet the council still found money for the car park."
+    vote_lines = [i for i, ln in enumerate(page.lines) if ln.text.startswith("Recommend?")]
+    assert all(page.label(i) is Label.BOILERPLATE for i in vote_lines)
+
+
+def test_repeated_section_label_in_a_post_list_is_not_a_toolbar() -> None:
+    text = ARTICLE + "".join(
+        f"News\n{title}\nBy {name} on October 30, 2012 at 0{h}:00 p.m.\n"
+        for title, name, h in [
+            ("Watch the new ferry video from the harbour", "Jenn Pelly", 3),
+            ("Council to sell the old depot next spring", "Carrie Battan", 2),
+            ("Library branch opens in the east of the city", "Evan Minsker", 1),
+        ]
+    )
+    page = Page(text)
+    page.comment_scores = [0.0] * len(page.lines)
+    CommentFilter().apply(page)
+    assert page.comments == []
+
+
+AGE_FIRST = (
+    ARTICLE + "Comments\n3 hours ago\nMita B.\nI always cross at the ferry, it is cheap and easy.\n"
+    "7 hours ago\nAideen O.\nI never thought to take the ferry before! Thanks for the tip.\n"
+)
+
+
+def test_name_under_a_time_only_header() -> None:
+    page = Page(AGE_FIRST)
+    page.comment_scores = [0.0] * 3 + [0.9] * 6
+    CommentFilter().apply(page)
+    assert authors(page) == ["Mita B.", "Aideen O."]
+    assert [c.posted.raw for c in page.comments] == ["3 hours ago", "7 hours ago"]
+    assert texts(page)[0] == "I always cross at the ferry, it is cheap and easy."
+
+
+def test_headline_under_a_time_is_not_a_name() -> None:
+    page = Page(AGE_FIRST)
+    page.comment_scores = [0.0] * len(page.lines)
+    CommentFilter().apply(page)
+    assert page.comments == []
+
+
 # -- negative shapes: no comments -------------------------------------------------
 @pytest.mark.parametrize(
     "text",

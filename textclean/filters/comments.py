@@ -230,6 +230,12 @@ _CLOCK = regex.compile(r"\d{1,2}[:.h]\d{2}")
 _TIME_REST = regex.compile(r"(?=.*\d)(?:\d{1,4}|[:.,h]|\s|\bat\b|\bum\b|[ap]\.?m\.?)+", regex.I)
 _CLOCK_ONLY = regex.compile(r"[\d:\s]+(?:[ap]\.?m\.?)?", regex.I)
 _NUMBER_PUNCT = regex.compile(r"[.,]")
+# "Recommend? (7)", "Helpful? [3]": a vote button with its count.
+_ASK_COUNT = regex.compile(r"^\s*\p{L}[\p{L} ]{0,24}\?\s*[(\[]\s*\d{1,6}\s*[)\]]\s*$")
+# "Amy D.": a name that ends in an initial.
+_INITIAL_END = regex.compile(r"(?<!\w)\p{Lu}\.$")
+# "http://twitter.com/jane Jane Doe": a commenter's link, then the name.
+_URL_NAME = regex.compile(r"https?://\S+\s+(?P<name>[^\s:/][^:/]*)")
 
 
 def _declared(text: str) -> int | None:
@@ -439,6 +445,10 @@ class CommentFilter(Filter):
         run = self._named_run(page, kinds)
         if run and self._accept(page, kinds, run):
             self._parse(page, kinds, run)
+            return
+        run = self._scored_named_run(page, kinds)
+        if run and self._accept(page, kinds, run):
+            self._parse(page, kinds, run)
 
     def _named_run(self, page: Page, kinds: list[int]) -> list[Group]:
         """Headers that are a bare name ("JJ345" then the text), as some widgets print
@@ -479,6 +489,87 @@ class CommentFilter(Filter):
             if run and len(run) <= declared:
                 return run
         return []
+
+    def _scored_named_run(self, page: Page, kinds: list[int]) -> list[Group]:
+        """Bare-name headers with no marker (Disqus-style "Name" or "http://site Name",
+        then the text): trusted only when at least three of them repeat with prose
+        under each, and the content scorer calls the whole stretch comments."""
+        scores = page.comment_scores
+        if scores is None:
+            return []
+        opts = self.options
+        best: list[Group] = []
+        run: list[Group] = []
+        quiet = 0
+
+        def close() -> None:
+            nonlocal best
+            if len(run) >= 3 and len(run) > len(best) and self._scored(page, kinds, run):
+                best = list(run)
+
+        for i, kind in enumerate(kinds):
+            if kind in (STOP, FORM, MARKER, HEAD, TRACK):
+                close()
+                run, quiet = [], 0
+                continue
+            if kind != TEXT:
+                continue
+            nxt = self._next_content(kinds, i)
+            name = self._name_span(page, i)
+            if (
+                name is not None
+                and nxt is not None
+                and kinds[nxt] == TEXT
+                and self._name_span(page, nxt) is None
+                and (page.stats[nxt].words >= 4 or page.stats[nxt].ends_sentence)
+            ):
+                run.append(Group([i], {i: Header("name", name=name)}))
+                quiet = 0
+            elif run:
+                quiet += 1
+                if quiet > min(12, opts.max_gap_lines):
+                    close()
+                    run, quiet = [], 0
+        close()
+        return best
+
+    @staticmethod
+    def _scored(page: Page, kinds: list[int], run: list[Group]) -> bool:
+        """The scorer's view of a bare-name run: names and text both read as comments."""
+        scores = page.comment_scores
+        assert scores is not None
+        heads = [g.first for g in run]
+        body = [
+            i
+            for a, b in itertools.pairwise(run)
+            for i in range(a.last + 1, b.first)
+            if kinds[i] == TEXT
+        ]
+        if not body:
+            return False
+        names = {page.lines[h].text.strip().casefold() for h in heads}
+        return (
+            len(names) >= 2
+            and sum(scores[i] for i in heads) / len(heads) >= 0.6
+            and sum(scores[i] for i in body) / len(body) >= 0.7
+        )
+
+    def _name_span(self, page: Page, i: int) -> tuple[int, int] | None:
+        """The span of a bare-name line, or of "http://site Name" (kept whole: the link is
+        part of how the widget prints the author)."""
+        text = page.lines[i].text
+        stripped = text.strip()
+        a = text.index(stripped) if stripped else 0
+        if self._name_line(page, i):
+            return a, a + len(stripped)
+        m = _URL_NAME.fullmatch(stripped)
+        name = m.group("name") if m else stripped
+        # "Amy D.": an initial's full stop does not end a sentence
+        name = name[:-1] if _INITIAL_END.search(name) else name
+        words = self.options.max_author_words - 1
+        if (m or name != stripped) and len(name) <= 40 and _name_ok(name, words):
+            return a, a + len(stripped)
+        return None
 
     @staticmethod
     def _next_content(kinds: list[int], line: int) -> int | None:
@@ -521,7 +612,7 @@ class CommentFilter(Filter):
                 # "0 comments" announces that there is no discussion to find
                 kinds.append(STOP if _declared(line.text) == 0 else MARKER)
                 continue
-            if _VOTES.match(line.text) or self._is_action(line.text):
+            if _VOTES.match(line.text) or _ASK_COUNT.match(line.text) or self._is_action(line.text):
                 kinds.append(CHROME)
                 continue
             # The feature pass already looked for times: a short line with no digit and no
@@ -543,7 +634,63 @@ class CommentFilter(Filter):
                 kinds.append(HEAD)
                 continue
             kinds.append(TEXT)
+        self._repeated_toolbars(page, kinds)
         return kinds, heads
+
+    @staticmethod
+    def _repeated_toolbars(page: Page, kinds: list[int]) -> None:
+        """A short line printed again under every comment ("Responses (0)", "Close",
+        "Share this") is the comment's toolbar, not the end of the section: it is chrome
+        when it recurs three times or more with a header between each two copies."""
+        where: dict[str, list[int]] = {}
+        for i, kind in enumerate(kinds):
+            s = page.stats[i]
+            if (
+                kind in (STOP, TEXT, MARKER)
+                and s.repeats >= 3
+                and s.words <= 4
+                and not s.ends_sentence
+                and s.vocab not in ("footer", "related", "tags")
+            ):
+                where.setdefault(s.norm, []).append(i)
+        if not where:
+            return
+        head_lines = [i for i, k in enumerate(kinds) if k == HEAD]
+        if len(head_lines) < 2:
+            return
+        scores = page.comment_scores
+        for lines in where.values():
+            if len(lines) < 3:
+                continue
+            between = sum(
+                1 for a, b in itertools.pairwise(lines) if any(a < h < b for h in head_lines)
+            )
+            # "Responses (2)" in a toolbar vs "27 comments" under each post of a list:
+            # a counted line is chrome only among other chrome.
+            counted = any(_declared(page.lines[i].text) for i in lines)
+            if counted and not all(CommentFilter._by_chrome(kinds, i) for i in lines):
+                continue
+            # Section labels between post-list entries repeat too ("News"): where the
+            # scorer ran, the headers between the copies must read as comments.
+            inside = [h for h in head_lines if lines[0] < h < lines[-1]]
+            if scores is not None and (
+                not inside or sum(scores[h] for h in inside) / len(inside) < 0.5
+            ):
+                continue
+            if between >= len(lines) - 1:
+                for i in lines:
+                    kinds[i] = CHROME
+
+    @staticmethod
+    def _by_chrome(kinds: list[int], line: int) -> bool:
+        """Whether the nearest non-blank line before or after `line` is chrome."""
+        for step in (-1, 1):
+            i = line + step
+            while 0 <= i < len(kinds) and kinds[i] == BLANK:
+                i += step
+            if 0 <= i < len(kinds) and kinds[i] == CHROME:
+                return True
+        return False
 
     @staticmethod
     def _is_action(text: str) -> bool:
@@ -636,6 +783,24 @@ class CommentFilter(Filter):
                 prev = self._prev_nonblank(page, g.first)
                 if prev is not None and kinds[prev] == TEXT and self._name_line(page, prev):
                     g.name_line = prev
+                    continue
+                # ... or on the line below it ("3 hours ago" / "Mita B." / the text), where
+                # the scorer reads that line as part of a comment.
+                nxt = self._next_content(kinds, g.last)
+                after = self._next_content(kinds, nxt) if nxt is not None else None
+                scores = page.comment_scores
+                if (
+                    nxt is not None
+                    and after is not None
+                    and kinds[nxt] == TEXT
+                    and kinds[after] == TEXT
+                    and scores is not None
+                    and scores[nxt] >= 0.5
+                    and self._name_span(page, nxt) is not None
+                    and self._name_span(page, after) is None
+                    and self._prose(page, [after])
+                ):
+                    g.name_line = nxt
         return groups
 
     @staticmethod
@@ -748,7 +913,11 @@ class CommentFilter(Filter):
     def _accept(self, page: Page, kinds: list[int], run: list[Group]) -> bool:
         marker = self._marker_before(page, kinds, run[0].first)
         texts = [
-            [i for i in range(a.last + 1, b.first) if kinds[i] == TEXT and i != b.name_line]
+            [
+                i
+                for i in range(a.last + 1, b.first)
+                if kinds[i] == TEXT and i not in (a.name_line, b.name_line)
+            ]
             for a, b in itertools.pairwise(run)
         ]
         if marker is None and self._stop_before(page, kinds, run[0].first):
@@ -884,8 +1053,12 @@ class CommentFilter(Filter):
                     run[k + 1].first if k + 1 < len(run) else (tail[-1] + 1 if tail else g.last + 1)
                 )
                 if k + 1 < len(run) and run[k + 1].name_line is not None:
-                    hi = run[k + 1].name_line
-                body = [i for i in range(g.last + 1, hi) if kinds[i] in (TEXT, CHROME)]
+                    hi = min(hi, run[k + 1].name_line)
+                body = [
+                    i
+                    for i in range(g.last + 1, hi)
+                    if kinds[i] in (TEXT, CHROME) and i != g.name_line
+                ]
             drafts.append((g, body))
         first_line = min(
             min(g.lines + ([g.name_line] if g.name_line is not None else []) + body)
