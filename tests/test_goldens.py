@@ -37,6 +37,7 @@ def golden_view(doc: Document) -> dict[str, Any]:
         if art is None
         else {
             "title": art.title,
+            "subtitle": art.subtitle,
             "byline": art.byline,
             "published": art.published.raw if art.published else None,
             "paragraphs": art.paragraphs,
