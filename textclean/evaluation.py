@@ -13,7 +13,6 @@ titles match exactly after lower-casing and keeping ``\\w+`` tokens.
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 import time
@@ -22,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from .io import open_bytes
 from .models import Comment, Document
 
 # The referee tokenises with the standard library's re; so do we, so that both agree.
@@ -68,9 +68,7 @@ def norm_title(title: str | None) -> str:
 
 def read_records(path: str | Path, limit: int | None = None) -> Iterator[dict[str, Any]]:
     """Records of a JSONL file, gzipped or not."""
-    path = Path(path)
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as f:  # type: ignore[operator]
+    with open_bytes(path) as f:
         for n, line in enumerate(f):
             if limit is not None and n >= limit:
                 break

@@ -31,19 +31,18 @@ class PageRecord:
     meta: dict[str, Any]
 
 
-def _open(path: str | Path) -> IO[bytes]:
+def open_bytes(path: str | Path) -> IO[bytes]:
+    """A file's bytes, decompressed when it is gzipped (told by its first bytes)."""
     path = Path(path)
-    raw = path.open("rb")
-    if raw.read(2) == b"\x1f\x8b":  # gzip magic, whatever the file is called
-        raw.seek(0)
-        return gzip.GzipFile(fileobj=raw)  # type: ignore[return-value]
-    raw.seek(0)
-    return raw
+    with path.open("rb") as probe:
+        gzipped = probe.read(2) == b"\x1f\x8b"  # gzip magic, whatever the file is called
+    # gzip.open owns its file, so closing the reader closes everything
+    return gzip.open(path, "rb") if gzipped else path.open("rb")
 
 
 def read_jsonl(path: str | Path, field: str = "text", id_field: str = "id") -> Iterator[PageRecord]:
     """Records of a JSONL file (gzipped or not); `field` holds the page text."""
-    with _open(path) as f:
+    with open_bytes(path) as f:
         for n, line in enumerate(f):
             if not line.strip():
                 continue
@@ -91,13 +90,13 @@ def read_wet(stream: IO[bytes]) -> Iterator[PageRecord]:
 
 
 def read_wet_file(path: str | Path) -> Iterator[PageRecord]:
-    with _open(path) as f:
+    with open_bytes(path) as f:
         yield from read_wet(f)
 
 
 def read_pages(path: str | Path, field: str = "text", id_field: str = "id") -> Iterator[PageRecord]:
     """JSONL or WET, told apart by the first bytes of the (decompressed) file."""
-    with _open(path) as f:
+    with open_bytes(path) as f:
         head = f.read(8)
     if head.startswith(b"WARC/"):
         yield from read_wet_file(path)
