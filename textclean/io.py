@@ -16,7 +16,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from .segment import decode
 
@@ -37,7 +37,7 @@ def open_bytes(path: str | Path) -> IO[bytes]:
     with path.open("rb") as probe:
         gzipped = probe.read(2) == b"\x1f\x8b"  # gzip magic, whatever the file is called
     # gzip.open owns its file, so closing the reader closes everything
-    return gzip.open(path, "rb") if gzipped else path.open("rb")
+    return cast(IO[bytes], gzip.open(path, "rb") if gzipped else path.open("rb"))
 
 
 def read_jsonl(path: str | Path, field: str = "text", id_field: str = "id") -> Iterator[PageRecord]:

@@ -11,7 +11,7 @@ The lists are data (``textclean/data/stopwords/{code}.txt``, built by
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources
@@ -59,7 +59,7 @@ def guess_language(words: Iterable[str], default: str = "en") -> str:
     share it, so short words common to many languages do not decide.
     """
     index = _index()
-    votes: Counter[str] = Counter()
+    votes: dict[str, float] = defaultdict(float)
     for word in words:
         owners = index.get(word.casefold())
         if owners:
@@ -68,4 +68,4 @@ def guess_language(words: Iterable[str], default: str = "en") -> str:
                 votes[code] += share
     if not votes:
         return default
-    return votes.most_common(1)[0][0]
+    return max(votes, key=votes.__getitem__)

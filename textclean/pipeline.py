@@ -200,7 +200,7 @@ def _read_config_file(path: Path) -> dict[str, Any]:
         try:
             import tomllib
         except ModuleNotFoundError:  # Python 3.10
-            import tomli as tomllib
+            import tomli as tomllib  # type: ignore[no-redef]
         data = tomllib.loads(raw.decode("utf-8"))
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: the configuration must be a table/object")

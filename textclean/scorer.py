@@ -366,7 +366,7 @@ class ScorerModel:
         arrays.update(log_start=self.log_start, log_trans=self.log_trans, log_prior=self.log_prior,
                       n_features=np.array(len(feature_names())),
                       n_stage2=np.array(len(stage2_names())))
-        np.savez_compressed(path, **arrays)
+        np.savez_compressed(path, **arrays)  # type: ignore[arg-type]
 
     @classmethod
     def load(cls, path: str | Path) -> ScorerModel:

@@ -170,9 +170,9 @@ class ContentFilter(Filter):
         if opts.smoothing:
             states = viterbi(probs, model, opts.transition_weight, opts.article_bias)
         else:
-            pa, pc = probs[:, ARTICLE], probs[:, COMMENT]
-            states = np.where(pa >= opts.threshold, ARTICLE,
-                              np.where((pc >= opts.comment_threshold) & (pc > pa), COMMENT, 2))
+            p_art, p_com = probs[:, ARTICLE], probs[:, COMMENT]
+            is_comment = (p_com >= opts.comment_threshold) & (p_com > p_art)
+            states = np.where(p_art >= opts.threshold, ARTICLE, np.where(is_comment, COMMENT, 2))
         if len(idx) <= opts.short_page_lines:
             prose = (base[:, _B["prose"]] > 0) & (base[:, _B["prior_removed"]] == 0)
             states = np.where(prose | (probs[:, ARTICLE] >= opts.threshold), ARTICLE, states)
