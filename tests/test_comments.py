@@ -427,6 +427,21 @@ def test_name_under_a_time_only_header() -> None:
     assert texts(page)[0] == "I always cross at the ferry, it is cheap and easy."
 
 
+def test_short_run_without_marker_needs_the_scorer() -> None:
+    """An article dateline plus a schedule ("Team at Team, 4:30 p.m."): three header
+    groups, no marker, and a scorer that reads none of it as comments."""
+    text = (
+        "Bridge closed for repairs\nTuesday, January 8, 2008 3:20 AM\n" + ARTICLE
+        + "Playoff schedule\nSaturday\nNorth City at South Bay, 4:30 p.m. (TV1)\n"
+        "East Town at West End, 8 p.m. (TV2)\nSunday\nOld Port at New Haven, 4:30 p.m. (TV1)\n"
+        "Story tools\n"
+    )
+    page = Page(text)
+    page.comment_scores = [0.0] * len(page.lines)
+    CommentFilter().apply(page)
+    assert page.comments == []
+
+
 def test_headline_under_a_time_is_not_a_name() -> None:
     page = Page(AGE_FIRST)
     page.comment_scores = [0.0] * len(page.lines)
@@ -546,6 +561,54 @@ def test_headline_under_a_time_is_not_a_name() -> None:
         pytest.param(
             "Jane Doe | March 5, 2024\n" + ARTICLE + "Share this article\n",
             id="byline-only",
+        ),
+        pytest.param(
+            "Bridge closed for repairs\nMon, Jan 14 2008, 19:53 GMT\n" + ARTICLE + "Latest wire stories\n"  # noqa: E501
+            "Wire Service | Wed, Jan 16 2008, 07:50 GMT\n"
+            "The finance minister expects a budget surplus for the whole of the year\n"
+            "Wire Service | Wed, Jan 16 2008, 07:42 GMT\n"
+            "Government bonds close firmer as the fears of a recession in the country mount\n"
+            "Daily Times | Wed, Jan 16 2008, 07:40 GMT\n"
+            "New car registrations are up 1.2 pct on the year in the month of December\n"
+            "Wire Service | Wed, Jan 16 2008, 07:36 GMT\n"
+            "Consumer prices post the largest jump for the year since the start of 1994\n"
+            "Daily Times | Wed, Jan 16 2008, 07:21 GMT\n[ View All ]\n",
+            id="source-and-date-over-headlines",
+        ),
+        pytest.param(
+            "Bridge closed for repairs\n09.01.08 00:09\n" + ARTICLE + "News list\n"
+            "15.01.08 19:45  Two killed and ten wounded in a blast north of the capital\n"
+            "15.01.08 19:28  Officials try to exchange citizens serving their sentences abroad\n"
+            "15.01.08 19:05  Minister lauds reconciliation efforts\n"
+            "15.01.08 19:02  Feasibility study for a new airport terminal offered to a foreign company\n"  # noqa: E501
+            "15.01.08 18:54  Second stage of the grid control project set up in the north\n"
+            "15.01.08 18:03  Oil prices climb up\n"
+            "15.01.08 18:02  Delegation to take part in the meetings of the regional council\n",
+            id="dated-headline-feed",
+        ),
+        pytest.param(
+            ARTICLE + "This day in history\n"
+            "In the year 2010\nBridge repairs finish two months early, says the council\n0 comments\n"  # noqa: E501
+            "In the year 2009\nFerry operator adds a night service for commuters\n35 comments\n"
+            "In the year 2008\nCouncil proposes a toll on the old bridge crossing\n68 comments\n"
+            "In the year 2007\nCity approves the first study of the bridge's condition\n0 comments\n",  # noqa: E501
+            id="post-list-with-zero-counts",
+        ),
+        pytest.param(
+            ARTICLE + "Leave a Reply\nYou must be logged in to post a comment.\n"
+            "Recent network posts\nThe River Blog\nQUICKIES: 10/29/2012\n"
+            "Not a costume. I do not have enough hands to facepalm this week's news.\n"
+            "Field Notes\nHerons 29/10/12\n"
+            "How the heron learned to fish in winter water, and what it tells us.\n",
+            id="network-feed-with-two-date-formats",
+        ),
+        pytest.param(
+            ARTICLE + "Most commented\n"
+            "Mayor Talks Tough875 comments\nMayor Wraps Foreign Tour846 comments\n"
+            "Why the Bridge Has an Image Problem802 comments\n"
+            "Most Popular Feeds\nsenior accountant wanted, finance and accounting jobs\n"
+            "Marketing Jobs\nearn more and learn how to be a financial advisor »\n",
+            id="post-list-with-glued-counts",
         ),
     ],
 )

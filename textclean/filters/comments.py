@@ -34,6 +34,7 @@ at 5:46 pm", "Posted by: Jim | Sep 26, 2012", "October 11, 2012 | Eve").
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from dataclasses import dataclass, field
 
 import regex
@@ -130,6 +131,13 @@ _ARTICLE_TIME = regex.compile(
 # header never carries a comment count.
 _OWN_COUNT = regex.compile(
     r"(?<!\w)\d[\d,.]*\s+(?:comments?|responses?|kommentare?|commentaires?|comentarios?|commenti|"
+    r"comentários|reacties|комментари\w*)\b",
+    regex.IGNORECASE,
+)
+# A comment count anywhere in a line, even glued to a headline ("Tough875 comments"):
+# used only to tell a list of posts from one thread.
+_LIST_COUNT = regex.compile(
+    r"\d[\d,.]*\s*(?:comments?|responses?|kommentare?|commentaires?|comentarios?|commenti|"
     r"comentários|reacties|комментари\w*)\b",
     regex.IGNORECASE,
 )
@@ -236,6 +244,16 @@ _ASK_COUNT = regex.compile(r"^\s*\p{L}[\p{L} ]{0,24}\?\s*[(\[]\s*\d{1,6}\s*[)\]]
 _INITIAL_END = regex.compile(r"(?<!\w)\p{Lu}\.$")
 # "http://twitter.com/jane Jane Doe": a commenter's link, then the name.
 _URL_NAME = regex.compile(r"https?://\S+\s+(?P<name>[^\s:/][^:/]*)")
+
+
+_FORM_LETTERS = regex.compile(r"\p{L}+\.?")
+_FORM_YEAR = regex.compile(r"\d{3,}")
+_FORM_NUMBER = regex.compile(r"\d{1,2}")
+
+
+def _time_form(raw: str) -> str:
+    """The shape of a printed time: "Oct. 29, 2012" -> "a 9, Y", "29/10/12" -> "9/9/9"."""
+    return _FORM_NUMBER.sub("9", _FORM_YEAR.sub("Y", _FORM_LETTERS.sub("a", raw)))
 
 
 def _declared(text: str) -> int | None:
@@ -936,6 +954,24 @@ class CommentFilter(Filter):
             headlines = sum(1 for t in filled if all(_headline(page, i) for i in t))
             if headlines > 0.5 * len(filled):
                 return False
+            # ... nor are news feeds ("Source | date" over a one-line headline each).
+            bare = sum(
+                1
+                for t in filled
+                if len(t) == 1
+                and not page.stats[t[0]].ends_sentence
+                and page.stats[t[0]].words >= 4
+            )
+            if len(filled) >= 4 and bare > 0.6 * len(filled):
+                return False
+            # ... nor dated lists (tickers, schedules, "date  headline" feeds), whose
+            # other entries failed to read as headers only for their long titles.
+            if self._dated_entries(page, kinds, run) >= max(2, 0.5 * len(run)):
+                return False
+            # Two headers that print their dates differently ("10/29/2012", "29/10/12")
+            # and no count announcing them: two widgets (a feed of network posts).
+            if (marker is None or kinds[marker] != MARKER) and self._mixed_formats(run):
+                return False
             # One name over every header is the post's own byline repeated, not a discussion.
             authors = {_author_key(page, g) for g in run} - {None}
             if marker is None and len(authors) == 1 and names >= 2:
@@ -944,7 +980,14 @@ class CommentFilter(Filter):
             # Under a comment marker, named headers may carry one-word comments ("hot").
             if speaking < 0.5 * len(run) and not (marker is not None and names == len(run)):
                 return False
-            return marker is not None or len(run) >= 3 or self._comment_support(page, run)
+            # Without a marker a short run (an article dateline plus a schedule's
+            # "Seattle at Green Bay, 4:30 p.m.") needs the scorer's support too.
+            return (
+                marker is not None
+                or len(run) >= 6
+                or (len(run) >= 3 and page.comment_scores is None)
+                or self._comment_support(page, run)
+            )
         # A lone header needs a marker in front of it, a name and prose.
         return (
             marker is not None
@@ -955,11 +998,61 @@ class CommentFilter(Filter):
         )
 
     @staticmethod
+    def _mixed_formats(run: list[Group]) -> bool:
+        """Whether the two groups of a two-header run give absolute times in different
+        formats (letters, short numbers and years compared, not their values)."""
+        if len(run) != 2:
+            return False
+        forms = []
+        for g in run:
+            stamps = [h.time.stamp for h in g.heads.values() if h.time]
+            if not stamps or any(st.relative for st in stamps):
+                return False
+            forms.append(" ".join(_time_form(st.raw) for st in stamps))
+        return forms[0] != forms[1]
+
+    @staticmethod
+    def _dated_entries(page: Page, kinds: list[int], run: list[Group]) -> int:
+        """Text lines inside the run that are list entries with a time: the time at one
+        edge, a title of three words or more at the other, no sentence end. Entries that
+        repeat one template ("Response to X, date", "date Reply 0 Flag") are chrome."""
+        heads = {g.name_line for g in run} | {i for g in run for i in g.lines}
+        rests: list[list[str]] = []
+        for i in range(run[0].first, run[-1].last + 1):
+            s = page.stats[i]
+            if kinds[i] != TEXT or i in heads or s.ends_sentence or s.words < 4 or s.words > 30:
+                continue
+            text = page.lines[i].text.strip()
+            t = _time(text)
+            if t is None:
+                continue
+            rest = (text[: t.start] + " " + text[t.end :]).strip(_JOINERS)
+            words = _WORDS.findall(rest.casefold())
+            if len(words) < 3:
+                continue
+            # the time must sit at an edge: before it or after it only digits and joiners
+            if any(ch.isalpha() for ch in text[: t.start]) and any(
+                ch.isalpha() for ch in text[t.end :]
+            ):
+                continue
+            rests.append(words)
+        if not rests:
+            return 0
+        common = Counter(w[0] for w in rests).most_common(1)[0][1]
+        return 0 if len(rests) >= 3 and common > 0.5 * len(rests) else len(rests)
+
+    @staticmethod
     def _post_list(page: Page, kinds: list[int]) -> bool:
         """Many counted markers: a list of posts with their comment counts, not one thread."""
         counted = 0
         for i, kind in enumerate(kinds):
-            if kind == MARKER and _declared(page.lines[i].text):
+            # "35 comments" markers, "0 comments" stops and headlines with their count
+            # ("Romney Talks Tough875 comments") all count entries of the list.
+            if (kind == MARKER and _declared(page.lines[i].text)) or (
+                kind in (STOP, TEXT, MARKER)
+                and page.stats[i].words <= 20
+                and _LIST_COUNT.search(page.lines[i].text)
+            ):
                 counted += 1
                 if counted > 2:
                     return True
@@ -1006,7 +1099,7 @@ class CommentFilter(Filter):
         return any(h.text for h in g.heads.values())
 
     def _comment_support(self, page: Page, run: list[Group]) -> bool:
-        """Two headers without a marker: only when a scorer agrees they are comments."""
+        """A short run without a marker: only when a scorer agrees they are comments."""
         scores = page.comment_scores
         if scores is not None:
             lines = [i for g in run for i in g.lines]
