@@ -1145,8 +1145,9 @@ class CommentFilter(Filter):
                 hi = (
                     run[k + 1].first if k + 1 < len(run) else (tail[-1] + 1 if tail else g.last + 1)
                 )
-                if k + 1 < len(run) and run[k + 1].name_line is not None:
-                    hi = min(hi, run[k + 1].name_line)
+                next_name = run[k + 1].name_line if k + 1 < len(run) else None
+                if next_name is not None:
+                    hi = min(hi, next_name)
                 body = [
                     i
                     for i in range(g.last + 1, hi)
@@ -1188,11 +1189,10 @@ class CommentFilter(Filter):
                     )
         # Chrome and markers inside the section are removed, not left to the article.
         for i in range(first_line, last_line + 1):
-            if (
-                kinds[i] in (CHROME, MARKER, FORM)
-                and page.standing(i) is not None
-                and page.standing(i).filter != self.name
-            ) or (kinds[i] in (CHROME, MARKER, FORM) and page.standing(i) is None):
+            standing = page.standing(i)
+            if kinds[i] in (CHROME, MARKER, FORM) and (
+                standing is None or standing.filter != self.name
+            ):
                 page.decide(
                     i,
                     Label.BOILERPLATE,
