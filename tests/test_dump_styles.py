@@ -1,0 +1,39 @@
+"""Other dump styles than the fixtures': the same page hard-wrapped at 72
+columns (as mail and some WET text reads) or indented (as table layouts
+render) must give much the same article and the same comments."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+import textclean
+from textclean.evaluation import tpfpfn
+
+from .conftest import FIXTURES
+
+PAGES = ["news-byline-date", "wordpress-native-comments", "german-news", "spanish-news"]
+
+
+def hard_wrapped(text: str) -> str:
+    return "\n".join(
+        "\n".join(textwrap.wrap(line, 72)) if len(line) > 72 else line for line in text.split("\n")
+    )
+
+
+def indented(text: str) -> str:
+    return "\n".join("    " + line if line.strip() else line for line in text.split("\n"))
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("restyle", [hard_wrapped, indented])
+def test_restyled_page_keeps_its_article_and_comments(page: str, restyle: object) -> None:
+    text = (FIXTURES / f"{page}.txt").read_text(encoding="utf-8")
+    base = textclean.clean(text)
+    other = textclean.clean(restyle(text))  # type: ignore[operator]
+    assert base.article is not None and other.article is not None
+    tp, fp, fn = tpfpfn(base.article.text, other.article.text)
+    assert tp / (tp + fp) >= 0.8, "restyled page took in text the original did not"
+    assert tp / (tp + fn) >= 0.9, "restyled page lost article text"
+    assert [c.author for c in other.comments] == [c.author for c in base.comments]
