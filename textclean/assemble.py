@@ -9,7 +9,6 @@ input with no gaps.
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 
 from .models import Article, Comment, Document, RemovedSpan, Segment
@@ -209,11 +208,9 @@ def assemble(page: Page) -> Document:
 
 def _comment_parts_by_line(page: Page) -> dict[int, list]:
     by_line: dict[int, list] = {}
-    starts = [line.start for line in page.lines]
     for draft in page.comments:
         for part in draft.parts:
-            li = bisect.bisect_right(starts, part.start) - 1
-            by_line.setdefault(li, []).append(part)
+            by_line.setdefault(page.line_at(part.start), []).append(part)
     return by_line
 
 

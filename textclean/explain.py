@@ -8,8 +8,6 @@
 
 from __future__ import annotations
 
-import bisect
-
 from pydantic import BaseModel
 
 from .page import Decision, Page
@@ -45,14 +43,12 @@ def explain_page(page: Page) -> list[LineExplanation]:
         by_line.setdefault(d.line, []).append(d)
     comment_of: dict[int, int] = {}
     parts_of: dict[int, list[str]] = {}
-    starts = [line.start for line in page.lines]
     for ci, c in enumerate(page.comments):
         for li in c.lines:
             comment_of[li] = ci
         for part in c.parts:
             if part.role in ("author", "posted", "votes"):
-                li = bisect.bisect_right(starts, part.start) - 1
-                parts_of.setdefault(li, []).append(
+                parts_of.setdefault(page.line_at(part.start), []).append(
                     f"{part.role} {page.text[part.start : part.end]!r}"
                 )
     section = page.comment_section

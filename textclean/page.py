@@ -8,6 +8,7 @@ surer filter can overrule an earlier guess and `explain` still shows both.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from dataclasses import dataclass, field
 from enum import Enum
@@ -117,6 +118,14 @@ class Page:
     @cached_property
     def stats(self) -> list[LineStats]:
         return compute_stats(self.lines, self.language, stopwords(self.language), None, self._words)
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [line.start for line in self.lines]
+
+    def line_at(self, offset: int) -> int:
+        """Index of the line holding character `offset`."""
+        return bisect.bisect_right(self._starts, offset) - 1
 
     def words(self, index: int) -> list[str]:
         return self._words[index]
