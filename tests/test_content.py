@@ -172,7 +172,9 @@ def test_options_switch_smoothing_and_threshold() -> None:
     ContentFilter(smoothing=False, threshold=0.999999).apply(page)
     assert not any(page.label(i) is Label.ARTICLE for i in range(len(page)))
     page = _page([*MENU, *PROSE, *FOOTER])
-    ContentFilter(smoothing=False, threshold=0.0, island_gap=0, trim_tail_words=0).apply(page)
+    ContentFilter(
+        smoothing=False, threshold=0.0, island_gap=0, trim_tail_words=0, head_lines=0
+    ).apply(page)
     assert all(page.label(i) is Label.ARTICLE for i in range(len(page)))
 
 

@@ -15,7 +15,14 @@ TEXT = (
 
 
 def test_default_order() -> None:
-    assert default_pipeline().names() == ["donation", "widgets", "content", "comments", "metadata"]
+    assert default_pipeline().names() == [
+        "donation",
+        "widgets",
+        "content",
+        "comments",
+        "orphans",
+        "metadata",
+    ]
 
 
 def test_config_dict_builds_and_validates() -> None:

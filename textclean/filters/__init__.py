@@ -4,6 +4,8 @@ from .comments import CommentFilter
 from .content import ContentFilter
 from .donation import DonationFilter
 from .metadata import MetadataFilter
+from .orphans import OrphanCommentFilter
 from .widgets import WidgetFilter
 
-__all__ = ["CommentFilter", "ContentFilter", "DonationFilter", "MetadataFilter", "WidgetFilter"]
+__all__ = ["CommentFilter", "ContentFilter", "DonationFilter", "MetadataFilter",
+           "OrphanCommentFilter", "WidgetFilter"]

@@ -54,13 +54,19 @@ class ContentOptions(FilterOptions):
     page context (it learned from whole pages): there, prose-shaped lines are article."""
     comment_confidence: float = 0.65
     """Cap for comment lines, so the comment filter can overrule them."""
+    rescue_threshold: float = 0.5
+    """When the sequence pass finds no article, lines with P(article) at least this
+    are article all the same (0: return no article then)."""
     island_gap: int = 6
     """Article lines this many other lines apart still belong to one run (0: no pruning)."""
     island_share: float = 0.15
+    """A run with less than this share of the main run's words is a teaser, not article."""
+    head_lines: int = 3
+    """At most this many headline-shaped article lines (title, deck, byline, date) are
+    kept above the first sentence; more are another stories' list (0: keep all)."""
     trim_tail_words: int = 12
     """Trailing article lines of at most this many words that end no sentence are
     dropped as related-story teasers (0: keep them)."""
-    """A run with less than this share of the main run's words is a teaser, not article."""
 
 
 def _describe(row: np.ndarray, prev: np.ndarray | None, nxt: np.ndarray | None) -> str:
@@ -92,9 +98,7 @@ def _describe(row: np.ndarray, prev: np.ndarray | None, nxt: np.ndarray | None) 
     return ", ".join(parts)
 
 
-def prune_islands(
-    states: np.ndarray, words: np.ndarray, gap: int, share: float
-) -> np.ndarray:
+def prune_islands(states: np.ndarray, words: np.ndarray, gap: int, share: float) -> np.ndarray:
     """Keep the article where most of it is: runs of article lines (allowing `gap`
     other lines inside) with under `share` of the largest run's words are teasers,
     sidebars or related links, and become boilerplate.
@@ -145,6 +149,38 @@ def trim_tail(states: np.ndarray, base: np.ndarray, max_words: int) -> np.ndarra
     return out
 
 
+_MIN_TEASERS = 3  # one or two extra lines above the body are a long deck, not a list
+
+
+def trim_head(states: np.ndarray, base: np.ndarray, max_words: int, keep: int) -> np.ndarray:
+    """Headline-shaped lines above the article's first sentence are its title, deck,
+    byline and date, a handful at most; a longer stack above those is a list of
+    other stories' headlines.
+
+    >>> b = np.zeros((8, len(_B)))
+    >>> b[:, _B["log_words"]] = np.log1p([6, 7, 5, 6, 8, 4, 30, 25]); b[6:, _B["ends_sentence"]] = 1
+    >>> b[:, _B["title_ratio"]] = 1.0  # Every Word Capitalised, as headlines are
+    >>> trim_head(np.array([ARTICLE] * 8), b, 12, 3).tolist()
+    [2, 2, 2, 0, 0, 0, 0, 0]
+    """
+    article = np.flatnonzero(states == ARTICLE).tolist()
+    lead: list[int] = []
+    for k in article:
+        if base[k, _B["ends_sentence"]] or np.expm1(base[k, _B["log_words"]]) > max_words:
+            break
+        lead.append(k)
+    else:
+        return states  # no sentence at all: a list page, nothing to measure against
+    stack = lead[:-keep] if len(lead) >= keep + _MIN_TEASERS else []
+    # headlines are capitalised word by word; bullets and scripts without
+    # capitals (lists, CJK) are not a teaser stack
+    if not stack or base[stack, _B["bullet"]].any() or base[stack, _B["title_ratio"]].mean() < 0.5:
+        return states
+    out = states.copy()
+    out[stack] = 2
+    return out
+
+
 @register
 class ContentFilter(Filter):
     """Labels lines article, comment or boilerplate with the line model (module docstring)."""
@@ -176,11 +212,20 @@ class ContentFilter(Filter):
         if len(idx) <= opts.short_page_lines:
             prose = (base[:, _B["prose"]] > 0) & (base[:, _B["prior_removed"]] == 0)
             states = np.where(prose | (probs[:, ARTICLE] >= opts.threshold), ARTICLE, states)
+        if opts.smoothing and opts.rescue_threshold and not (states == ARTICLE).any():
+            # The sequence pass can smooth a short article away between menus; lines
+            # the model itself is sure of are kept rather than returning no article,
+            # if one of them is a sentence (a lone label or byline is no article).
+            sure = probs[:, ARTICLE] >= opts.rescue_threshold
+            if (sure & (base[:, _B["ends_full_stop"]] > 0)).any():
+                states = np.where(sure, ARTICLE, states)
         if opts.island_gap > 0:
             words = np.expm1(base[:, _B["log_words"]])
             states = prune_islands(states, words, opts.island_gap, opts.island_share)
         if opts.trim_tail_words:
             states = trim_tail(states, base, opts.trim_tail_words)
+        if opts.head_lines:
+            states = trim_head(states, base, opts.trim_tail_words or 12, opts.head_lines)
         raw = probs.argmax(axis=1)
         n = len(idx)
         for k, i in enumerate(idx.tolist()):
@@ -195,14 +240,29 @@ class ContentFilter(Filter):
                 why += "; relabelled to fit its neighbours"
             head = f"content score {pa:.2f} (comment {pc:.2f}): {why}"
             if state == ARTICLE:
-                page.decide(i, Label.ARTICLE, self.name, head,
-                            min(opts.max_confidence, 0.5 + 0.2 * pa))
+                page.decide(
+                    i, Label.ARTICLE, self.name, head, min(opts.max_confidence, 0.5 + 0.2 * pa)
+                )
             elif state == COMMENT:
-                page.decide(i, Label.COMMENT, self.name, head + "; looks like a user comment",
-                            min(opts.comment_confidence, 0.45 + 0.2 * pc))
+                page.decide(
+                    i,
+                    Label.COMMENT,
+                    self.name,
+                    head + "; looks like a user comment",
+                    min(opts.comment_confidence, 0.45 + 0.2 * pc),
+                )
             else:
                 vocab = page.stats[i].vocab
-                category = (standing.category if standing is not None and standing.category
-                            else vocab or "boilerplate")
-                page.decide(i, Label.BOILERPLATE, self.name, head,
-                            min(opts.max_confidence, 0.5 + 0.2 * po), category)
+                category = (
+                    standing.category
+                    if standing is not None and standing.category
+                    else vocab or "boilerplate"
+                )
+                page.decide(
+                    i,
+                    Label.BOILERPLATE,
+                    self.name,
+                    head,
+                    min(opts.max_confidence, 0.5 + 0.2 * po),
+                    category,
+                )

@@ -1,0 +1,111 @@
+"""Orphan comment lines: prose the line model took for user comments, on a page
+where the comment filter found no discussion at all.
+
+The line model reads a long report's closing sections, numbered paragraphs or
+footnotes much as it reads comments (below the article, first person, short
+paragraphs). The comment filter only turns lines into comments when it finds a
+section's structure (headers, times, counts); without one those lines would be
+dropped as comment chrome, cutting the article short. A run of such lines that
+continues the article (no more than `gap` other lines from it) is article.
+
+>>> from textclean.page import Label, Page
+>>> page = Page("Body text that is long enough to be prose in a report.\\n"
+...             "More of the report, numbered 71, reads like a comment because it is "
+...             "written in the first person, I think, and long enough.\\nFooter\\n")
+>>> _ = page.decide(0, Label.ARTICLE, "content", "prose", 0.6)
+>>> _ = page.decide(1, Label.COMMENT, "content", "comment-like", 0.55)
+>>> _ = page.decide(2, Label.BOILERPLATE, "content", "short", 0.6)
+>>> OrphanCommentFilter().apply(page)
+>>> [page.label(i).value for i in range(3)]
+['article', 'article', 'boilerplate']
+"""
+
+from __future__ import annotations
+
+from ..page import Decision, Label, Page
+from ..pipeline import Filter, FilterOptions, register
+
+
+class OrphanOptions(FilterOptions):
+    gap: int = 2
+    """A run of orphan comment lines at most this many non-blank lines from the
+    article continues it."""
+    mean_words: float = 15.0
+    """The run's lines must average at least this many words (paragraphs, not notes)."""
+    header_words: int = 12
+    """A line of at most this many words that holds a time and ends no sentence is a
+    comment header:
+    the run is a discussion the comment filter missed, and stays out."""
+    confidence: float = 0.66
+    """Above the line model's comment cap (0.65), below the surer filters (0.7)."""
+    source: str = "content"
+    """Only lines this filter labelled comment are considered (the line model)."""
+
+
+@register
+class OrphanCommentFilter(Filter):
+    """Comment-labelled lines on a page without comments that continue the article."""
+
+    name = "orphans"
+    Options = OrphanOptions
+    options: OrphanOptions
+
+    def apply(self, page: Page) -> None:
+        if page.comments:
+            return  # a discussion was found: leftover comment lines are its chrome
+        opts = self.options
+        rows = page.nonblank()
+        labels = [page.standing(i) for i in rows]
+        article = [k for k, d in enumerate(labels) if d is not None and d.label is Label.ARTICLE]
+        if not article:
+            return
+        k = 0
+        while k < len(rows):
+            d = labels[k]
+            if d is None or d.label is not Label.COMMENT or d.filter != opts.source:
+                k += 1
+                continue
+            end = k
+            while end + 1 < len(rows):
+                nxt = labels[end + 1]
+                if nxt is None or nxt.label is not Label.COMMENT or nxt.filter != opts.source:
+                    break
+                end += 1
+            if self._touches_article(labels, k, end, opts.gap) and self._reads_on(
+                page, rows[k : end + 1], opts
+            ):
+                for j in range(k, end + 1):
+                    page.decide(
+                        rows[j],
+                        Label.ARTICLE,
+                        self.name,
+                        "comment-like prose, but the page has no comment section "
+                        "and the run continues the article",
+                        opts.confidence,
+                    )
+                    labels[j] = page.standing(rows[j])
+            k = end + 1
+
+    @staticmethod
+    def _reads_on(page: Page, run: list[int], opts: OrphanOptions) -> bool:
+        """Paragraphs, not a missed discussion: no short line holding a time (a
+        comment header such as "Posted by Jo on 01/13/08") and long lines on average
+        (a footer of short notes is not the article either)."""
+        stats = page.stats
+        short = opts.header_words
+        if any(
+            s.has_time and s.words <= short and not s.ends_full_stop
+            for s in map(stats.__getitem__, run)
+        ):
+            return False
+        return sum(stats[i].words for i in run) >= opts.mean_words * len(run)
+
+    @staticmethod
+    def _touches_article(labels: list[Decision | None], start: int, end: int, gap: int) -> bool:
+        """An article line within `gap` non-blank lines before or after the run."""
+        for j in [*range(max(0, start - gap - 1), start), *range(end + 1, end + gap + 2)]:
+            if j < len(labels):
+                d = labels[j]
+                if d is not None and d.label is Label.ARTICLE:
+                    return True
+        return False
