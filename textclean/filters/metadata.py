@@ -50,6 +50,7 @@ _BYLINE_OPEN = regex.compile(
 _BYLINE_START = regex.compile(rf"^\s*(?:{_BY_WORDS})\s+\p{{Lu}}", regex.IGNORECASE)
 # "Posted on July 19, 2012 by Edwin Marsh": the label closes it.
 _BYLINE_CLOSE = regex.compile(rf"(?:^|\s)(?:{_BY_WORDS})\s+(?P<name>{_NAME})\s*$", regex.IGNORECASE)
+_WORDS = regex.compile(r"\w+")
 _BARE_NAME = regex.compile(rf"^\s*(?P<name>{_NAME})\s*$")
 # Meta lines are split into segments at these: "Jane Doe · 12 March 2024 · 7 min read".
 _META_SPLIT = regex.compile(
@@ -87,7 +88,13 @@ def read_meta_line(text: str) -> tuple[tuple[int, int] | None, TimeMatch | None]
             if m:
                 return (when.end + m.start("name"), when.end + m.end("name")), when
             continue
-        m = _BYLINE_OPEN.match(piece) or _BYLINE_CLOSE.search(piece)
+        m = _BYLINE_OPEN.match(piece)
+        if m is None:
+            # "Photos and text by Jane Doe", not "Lakers squeak by Grizzlies": without a
+            # date beside it, few words may lead up to the label
+            m = _BYLINE_CLOSE.search(piece)
+            if m is not None and len(_WORDS.findall(piece[: m.start()])) > 3:
+                m = None
         if m:
             return (lo + m.start("name"), lo + m.end("name")), when
         m = _BARE_NAME.match(piece)
@@ -107,6 +114,20 @@ _CREDIT = regex.compile(
     r"|\b(?:getty images|ap photo|shutterstock|istock(?:photo)?)\b"
     r"|[/|]\s*(?:reuters|afp|ap|epa|dpa|getty)\s*\)?\s*$"
 )
+
+
+# "Source: Press Association", "Cast: ...", "Filed under: ...": a field of the page's
+# metadata, not a headline.
+_FIELD = regex.compile(
+    r"^\s*(?:source|location|courtesy|credits?|cast|starring|director|release(?:d)?|filed under"
+    r"|categor(?:y|ies)|tags?|topics?|keywords|section|rating|genre|runtime|quelle|fuente|fonte"
+    r"|источник|rubrique|catégorie|kategorie|schlagworte|etiquetas)\s*:",
+    regex.IGNORECASE,
+)
+# "Derby County (0) 0 Wigan Athletic (0) 1": a result line under a match report's headline.
+_TEAM = r"(?:(?-i:\p{Lu})[\p{L}.'&-]*\s+){1,4}"
+_GOALS = r"\(?\d{1,3}\)?(?:\s+\(?\d{1,3}\)?)?"
+_SCORE_LINE = regex.compile(rf"^\s*{_TEAM}{_GOALS}\s*[-–,]?\s+{_TEAM}{_GOALS}\s*$")
 
 
 def _claimable(page: Page, i: int) -> bool:
@@ -150,6 +171,25 @@ def _topic_words(page: Page, i: int, stop: frozenset[str]) -> set[str]:
     return {w.casefold()[:5] for w in page.words(i) if len(w) > 2 and w.casefold() not in stop}
 
 
+# "Jane Doe, The Harbor Ledger", "Jane Doe in Lisbon": an unlabelled byline.
+_NAME_LINE = regex.compile(
+    r"^\s*(?-i:\p{Lu}[\p{L}'’-]+)(?:\s+(?-i:\p{Lu})\.?)?(?:\s+(?-i:\p{Lu}[\p{L}'’-]+)){1,2}"
+    r"\s*(?:,|\bat\b|\bin\b|\bfor\b|—|–|-)\s*(?-i:\p{Lu})[^.!?]{0,40}$"
+)
+_ITEM_MARKS = frozenset("+-*•·◦▪►▸→>»–—")
+
+
+def _title_cased(page: Page, i: int) -> bool:
+    """Four words or more, nearly all capitalised: "Jets (5-32) At Suns (27-12), 9 P.m."
+
+    >>> page = Page("Jets (5-32) At Suns (27-12), 9 P.m.\\nThe Jets lost at home again.")
+    >>> _title_cased(page, 0), _title_cased(page, 1)
+    (True, False)
+    """
+    words = [w for w in page.words(i) if w[0].isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 class MetadataOptions(FilterOptions):
     title_window: int = 16
     """How many non-blank lines above the body are searched for the title."""
@@ -163,6 +203,8 @@ class MetadataOptions(FilterOptions):
     """Bonus for a title candidate the page repeats whole (headline and browser title)."""
     sure_prose: float = 0.85
     """P(article) of a paragraph sure enough to start the title search above it."""
+    below_prose: float = 0.0
+    """Penalty for a title candidate below a paragraph the scorer was less sure of."""
     lead_words: int = 150
     """How many words of the body's first paragraphs a title candidate is compared with."""
     lead_min_words: int = 3
@@ -180,6 +222,8 @@ class MetadataFilter(Filter):
     name = "metadata"
     Options = MetadataOptions
     options: MetadataOptions
+    trace: list[tuple[int, float, list[str]]] | None = None
+    """Set to a list to collect the title candidates' scores (for debugging)."""
 
     def apply(self, page: Page) -> None:
         body = [i for i in range(len(page)) if page.label(i) is Label.ARTICLE]
@@ -308,21 +352,67 @@ class MetadataFilter(Filter):
                 page, Label.SUBTITLE, i, a, a + len(value), value, "the deck under the headline"
             )
 
+    def _prose_start(self, page: Page, nonblank: list[int], first: int) -> int:
+        """Where the article's prose starts: the first article paragraph of eight words
+        or more that ends a sentence (headline-cased lines aside), if it is long or
+        another such line follows it; a promotion ending in "!" or a teaser above the
+        story stands alone. Hard-wrapped prose (a line whose next line goes on in
+        lower case) is never skipped."""
+        window = self.options.title_window
+
+        def prose(k: int) -> bool:
+            i = nonblank[k]
+            stats = page.stats[i]
+            return (
+                page.label(i) is Label.ARTICLE
+                and stats.words >= 8
+                and stats.ends_sentence
+                and not _title_cased(page, i)
+            )
+
+        def body_like(k: int) -> bool:
+            """A list item or a hard-wrapped line: the body may have begun here."""
+            i = nonblank[k]
+            stats = page.stats[i]
+            text = page.lines[i].text.lstrip()
+            if stats.bullet or text[:1] in _ITEM_MARKS:
+                return True
+            if k + 1 < len(nonblank) and stats.words >= 4 and not stats.ends_sentence:
+                return page.lines[nonblank[k + 1]].text.lstrip()[:1].islower()
+            return False
+
+        start = None
+        streak = 0
+        for k in range(first, min(len(nonblank), first + 3 * window)):
+            if prose(k):
+                start = k
+                break
+            streak = streak + 1 if body_like(k) else 0
+            if k >= first + window and streak >= 3:
+                break
+        if start is None:
+            return first
+        streak = 0
+        for k in range(start, min(len(nonblank), start + 2 * window)):
+            i = nonblank[k]
+            streak = streak + 1 if body_like(k) else 0
+            if streak >= 3:
+                return start
+            if not prose(k):
+                continue
+            nxt = nonblank[k + 1] if k + 1 < len(nonblank) else None
+            if page.stats[i].words >= 25 or nxt is None or page.label(nxt) is not Label.ARTICLE:
+                return k
+            if prose(k + 1):
+                return k
+        return start
+
     def _title(self, page: Page, nonblank: list[int], first: int, body_lines: list[int]) -> None:
         opts = self.options
         best, best_score, best_why = None, 0.0, ""
         # The model often counts the headline (and a browser-title line) as article:
         # search above the first line of prose, not above the first article line.
-        first = next(
-            (
-                k
-                for k in range(first, min(len(nonblank), first + opts.title_window))
-                if page.label(nonblank[k]) is Label.ARTICLE
-                and page.stats[nonblank[k]].words >= 8
-                and page.stats[nonblank[k]].ends_sentence
-            ),
-            first,
-        )
+        first = self._prose_start(page, nonblank, first)
         # Captions and sidebar teasers the model let in can open the body; where the
         # scorer is surer of a paragraph a little further down, search above that one.
         scores = page.scores
@@ -339,7 +429,26 @@ class MetadataFilter(Filter):
                 ),
                 first,
             )
-        lo = max(0, first - opts.title_window)
+        # The window counts text lines: share bars, menus and one-word labels between
+        # the headline and the body count a quarter.
+        dist: dict[int, float] = {}
+        d = 0.0
+        lo = first
+        for k in range(first, max(-1, first - 4 * opts.title_window), -1):
+            dist[k] = d
+            lo = k
+            i = nonblank[k]
+            st = page.stats[i]
+            dec = page.standing(i)
+            light = (
+                st.words <= 2
+                or st.vocab is not None
+                or st.url
+                or (dec is not None and dec.filter in ("widgets", "donation"))
+            )
+            d += 0.25 if light else 1.0
+            if d > opts.title_window:
+                break
         # The browser title ("Headline - Site") is usually among the first lines of a dump.
         heads = [page.stats[i].norm for i in nonblank[:3]]
         # A headline announces the story: its words recur in the first paragraphs.
@@ -353,6 +462,15 @@ class MetadataFilter(Filter):
             if page.label(i) is Label.ARTICLE and page.stats[i].words >= 8:
                 lead.append((k, _topic_words(page, i, stop)))
                 budget -= page.stats[i].words
+        lead_words: set[str] = set().union(*(w for _, w in lead))
+
+        def meta(j: int) -> bool:
+            """A byline or a date line, claimed or not (only one date is claimed)."""
+            st = page.stats[j]
+            return page.label(j) in (Label.BYLINE, Label.DATE) or (
+                st.has_time and st.words <= 8 and _dateline(page, j)
+            )
+
         for k in range(first, lo - 1, -1):
             i = nonblank[k]
             stats = page.stats[i]
@@ -369,29 +487,37 @@ class MetadataFilter(Filter):
             share = len(own & seen) / max(len(own), opts.lead_min_words) if own and seen else 0.0
             if stats.ui_ratio >= 0.75 and (share < 0.5 or stats.words < 4):
                 continue  # "Email Print Text Size", "Sign In to E-Mail or Save This"
-            if _BYLINE_START.match(page.lines[i].text):
+            text = page.lines[i].text
+            if _BYLINE_START.match(text):
                 continue  # "By Julian Linden in Sydney"
+            if _FIELD.match(text) or _SCORE_LINE.match(text):
+                continue  # "Source: Press Association", "Leeds United 2 Hull City 1"
             if stats.digit_ratio > 0.3 or (
                 stats.has_time and stats.words <= 8 and _dateline(page, i)
             ):
                 continue  # a dateline or a score line
-            if stats.ends_full_stop and (stats.repeats <= 1 or label is Label.ARTICLE):
-                continue  # a sentence, not a headline
+            # a sentence, not a headline; but headlines ask ("Is the boom over?"), cry
+            # out, and capitalise every word up to a final abbreviation ("7:30 P.m.")
+            stopped = stats.ends_full_stop and not (
+                (stats.words <= 14 and text.rstrip()[-1:] in "?!") or _title_cased(page, i)
+            )
+            if stopped and (stats.repeats <= 1 or label is Label.ARTICLE):
+                continue
             if label is Label.ARTICLE and (stats.words > 20 or len(body_lines) <= 1):
                 continue  # would take the body's own first paragraph
             why = []
-            score = 1.0 - 0.04 * (first - k)
+            score = 1.0 - 0.04 * dist[k]
             # the headline sits right above its byline and date
-            after = [page.label(j) for j in nonblank[k + 1 : k + 3]]
-            if after[:1] and after[0] in (Label.BYLINE, Label.DATE):
+            after = [meta(j) for j in nonblank[k + 1 : k + 3]]
+            above_meta = bool(after) and after[0]
+            if above_meta:
                 score += 0.5
                 why.append("right above the byline or date")
-            elif len(after) > 1 and after[1] in (Label.BYLINE, Label.DATE):
+            elif len(after) > 1 and after[1]:
                 score += 0.25
                 why.append("above the byline or date")
-            elif any(
-                page.label(j) in (Label.BYLINE, Label.DATE) for j in nonblank[max(0, k - 2) : k]
-            ):
+            below = any(meta(j) for j in nonblank[max(0, k - 2) : k])
+            if below and not above_meta and not (len(after) > 1 and after[1]):
                 score -= opts.below_meta
             # repeated whole (headline and browser title), or inside the browser title
             # ("Headline - Site Name"), where the site's name is too: that counts less
@@ -416,17 +542,27 @@ class MetadataFilter(Filter):
                 why.append("capitalised like a headline")
             if stats.separators:
                 score -= 0.4
+            if stats.ends_full_stop:
+                score -= 0.3
+            if stats.words <= 8 and _NAME_LINE.match(text) and (above_meta or below):
+                score -= 1.0
+                why.append("a name beside the date: a byline")
             if own and seen:
                 score += opts.lead_weight * share
                 if share >= 0.3:
                     why.append("its words recur in the first paragraphs")
                 elif not share and len(own) >= 2:
                     score -= opts.lead_miss
+            if k > prose:
+                score -= opts.below_prose
+                why.append("below the first paragraph")
             if label is Label.ARTICLE:
                 # right above the prose, the model's article line is its headline
                 score += -0.2 if k == first else 0.3
             elif label is Label.BOILERPLATE:
                 score -= 0.3
+            if self.trace is not None:
+                self.trace.append((i, round(score, 2), why))
             if score > best_score:
                 best, best_score = i, score
                 best_why = ", ".join(["headline-shaped line above the body", *why])
@@ -450,6 +586,14 @@ class MetadataFilter(Filter):
             and self._headline_shaped(page, above)
             and page.stats[above].words >= 5
             and 1.3 * page.stats[above].words < page.stats[best].words
+            # the headline announces the story too, and opens the heading: a related
+            # link in a list of them does neither
+            and bool(_topic_words(page, above, stop) & lead_words)
+            and not (
+                k >= 2
+                and self._headline_shaped(page, nonblank[k - 2])
+                and page.stats[nonblank[k - 2]].words >= 5
+            )
         ):
             best, best_why = above, "headline-shaped line above its deck"
         text = page.lines[best].text
