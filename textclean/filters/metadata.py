@@ -176,6 +176,26 @@ _NAME_LINE = regex.compile(
     r"^\s*(?-i:\p{Lu}[\p{L}'’-]+)(?:\s+(?-i:\p{Lu})\.?)?(?:\s+(?-i:\p{Lu}[\p{L}'’-]+)){1,2}"
     r"\s*(?:,|\bat\b|\bin\b|\bfor\b|—|–|-)\s*(?-i:\p{Lu})[^.!?]{0,40}$"
 )
+# The label over a list of other stories: "Related News", "Most emailed stories",
+# "More news related to ...", "Latest related coverage", "In this section".
+_LIST_HEADER = regex.compile(
+    r"^\W*(?:\w+\W+){0,3}(?:related|most (?:read|emailed|e-mailed|popular|viewed|commented)"
+    r"|top (?:stories|news|headlines)"
+    r"|latest (?:news|stories|headlines)|in this section|see also|recommended|you may also like"
+    r"|also in|other (?:news|stories)|weitere|mehr zum thema|lire aussi|à lire|articles? liés"
+    r"|relacionad|leggi anche|correlati|gerelateerd|meer nieuws|читайте также|похожие)\b",
+    regex.IGNORECASE,
+)
+# "AP Sports Writer", "Staff Reporter", "The Oregonian Staff": the byline's second line.
+_ROLE_LINE = regex.compile(
+    r"^\W*(?:\w+\W+){0,4}(?:writer|reporter|correspondent|editor|columnist|staff|contributor"
+    r"|redakteur|korrespondent|rédacteur|redactor|corresponsal|giornalista)\W*$",
+    regex.IGNORECASE,
+)
+# "More news stories", "More from Sport": heads or closes a list of other stories.
+_MORE_LINK = regex.compile(
+    r"^\W*more (?:\w+ ){0,2}(?:news|stories|articles|headlines|from|on|in)\b", regex.IGNORECASE
+)
 _ITEM_MARKS = frozenset("+-*•·◦▪►▸→>»–—")
 
 
@@ -203,7 +223,10 @@ class MetadataOptions(FilterOptions):
     """Bonus for a title candidate the page repeats whole (headline and browser title)."""
     sure_prose: float = 0.85
     """P(article) of a paragraph sure enough to start the title search above it."""
-    below_prose: float = 0.0
+    list_run: int = 4
+    """This many headline-shaped lines in a row are a list of links."""
+    list_penalty: float = 0.6
+    below_prose: float = 0.5
     """Penalty for a title candidate below a paragraph the scorer was less sure of."""
     lead_words: int = 150
     """How many words of the body's first paragraphs a title candidate is compared with."""
@@ -368,6 +391,9 @@ class MetadataFilter(Filter):
                 and stats.words >= 8
                 and stats.ends_sentence
                 and not _title_cased(page, i)
+                and stats.separators < 2
+                # "How many lives can you save?" is as likely a headline as prose
+                and (stats.words >= 10 or page.lines[i].text.rstrip()[-1:] not in "?!")
             )
 
         def body_like(k: int) -> bool:
@@ -467,10 +493,48 @@ class MetadataFilter(Filter):
         def meta(j: int) -> bool:
             """A byline or a date line, claimed or not (only one date is claimed)."""
             st = page.stats[j]
-            return page.label(j) in (Label.BYLINE, Label.DATE) or (
-                st.has_time and st.words <= 8 and _dateline(page, j)
+            return (
+                page.label(j) in (Label.BYLINE, Label.DATE)
+                or (st.has_time and st.words <= 8 and _dateline(page, j))
+                or (st.words <= 25 and _BYLINE_START.match(page.lines[j].text) is not None)
             )
 
+        # Runs of headline-shaped lines are lists of links (related stories, most read):
+        # the headline stands alone between labels, bylines and dates.
+        def item(j: int) -> bool:
+            st = page.stats[j]
+            return (
+                3 <= st.words <= 25
+                and st.vocab is None
+                and not (st.words <= 4 and st.ui_ratio >= 0.5)  # "Change Type Size"
+                and not st.separators
+                and not st.url
+                and not (st.ends_full_stop and page.lines[j].text.rstrip()[-1:] == ".")
+                and not meta(j)
+            )
+
+        def list_header(j: int) -> bool:
+            st = page.stats[j]
+            return not st.separators and (
+                st.vocab == "related"
+                or (st.words <= 8 and _LIST_HEADER.match(page.lines[j].text) is not None)
+            )
+
+        run: dict[int, int] = {}
+        listed: set[int] = set()  # the lines of a list under a "Related ..." label
+        k = lo
+        while k <= first:
+            if not item(nonblank[k]):
+                k += 1
+                continue
+            e = k
+            while e + 1 <= first and item(nonblank[e + 1]) and not list_header(nonblank[e + 1]):
+                e += 1
+            for kk in range(k, e + 1):
+                run[kk] = e - k + 1
+            if k > 0 and list_header(nonblank[k - 1]):
+                listed.update(range(k, e + 1))
+            k = e + 1
         for k in range(first, lo - 1, -1):
             i = nonblank[k]
             stats = page.stats[i]
@@ -490,8 +554,13 @@ class MetadataFilter(Filter):
             text = page.lines[i].text
             if _BYLINE_START.match(text):
                 continue  # "By Julian Linden in Sydney"
-            if _FIELD.match(text) or _SCORE_LINE.match(text):
-                continue  # "Source: Press Association", "Leeds United 2 Hull City 1"
+            if (
+                _FIELD.match(text)
+                or _SCORE_LINE.match(text)
+                or _ROLE_LINE.match(text)
+                or stats.separators >= 2
+            ):
+                continue  # "Source: Press Association", "Leeds 2 Hull 1", "Home » News » ..."
             if stats.digit_ratio > 0.3 or (
                 stats.has_time and stats.words <= 8 and _dateline(page, i)
             ):
@@ -541,11 +610,17 @@ class MetadataFilter(Filter):
                 score += 0.2
                 why.append("capitalised like a headline")
             if stats.separators:
-                score -= 0.4
+                score -= 0.8  # "Home | Sport", "Derby homepage | Wigan homepage"
             if stats.ends_full_stop:
                 score -= 0.3
+            if k in listed or list_header(i) or _MORE_LINK.match(text):
+                score -= 2 * opts.list_penalty
+                why.append("a list of other stories")
+            elif run.get(k, 0) >= opts.list_run:
+                score -= opts.list_penalty
+                why.append("one of a list of links")
             if stats.words <= 8 and _NAME_LINE.match(text) and (above_meta or below):
-                score -= 1.0
+                score -= 1.5
                 why.append("a name beside the date: a byline")
             if own and seen:
                 score += opts.lead_weight * share
@@ -553,7 +628,7 @@ class MetadataFilter(Filter):
                     why.append("its words recur in the first paragraphs")
                 elif not share and len(own) >= 2:
                     score -= opts.lead_miss
-            if k > prose:
+            if k > prose and label is Label.ARTICLE:
                 score -= opts.below_prose
                 why.append("below the first paragraph")
             if label is Label.ARTICLE:
