@@ -196,7 +196,38 @@ _ROLE_LINE = regex.compile(
 _MORE_LINK = regex.compile(
     r"^\W*more (?:\w+ ){0,2}(?:news|stories|articles|headlines|from|on|in)\b", regex.IGNORECASE
 )
+# lower-case lines that are labels, not the rest of a sentence
+_WRAP_LEAD = regex.compile(r"^\s*(?:by|posted|updated|published|filed|from|photo|via)\b")
+_NEVER_TITLES = ("comment", "widget", "pagination", "print", "footer", "tags", "trackback")
+_CLOCK = regex.compile(r"\b\d{1,2}:\d{2}\b")
 _ITEM_MARKS = frozenset("+-*•·◦▪►▸→>»–—")
+
+
+def _wrapped(page: Page, nonblank: list[int], k: int) -> bool:
+    """Hard-wrapped prose: a line that ends no sentence and goes on in lower case.
+
+    >>> page = Page("The council agreed on\\nTuesday to build it.\\nthe end of the line goes")
+    >>> [_wrapped(page, page.nonblank(), k) for k in range(3)]
+    [False, False, False]
+    >>> page = Page("The council voted on a plan\\nto build a pier.")
+    >>> _wrapped(page, page.nonblank(), 0)
+    True
+    """
+    i = nonblank[k]
+    stats = page.stats[i]
+    if k + 1 >= len(nonblank) or stats.words < 4 or stats.ends_sentence:
+        return False
+    nxt = nonblank[k + 1]
+    text = page.lines[nxt].text
+    # "by Jane Doe", "updated: 3 May": a byline or a date under a headline
+    return (
+        text.lstrip()[:1].islower()
+        and (page.stats[nxt].words >= 5 or page.stats[nxt].ends_sentence)
+        and not page.stats[nxt].url
+        and not page.stats[nxt].has_time
+        and not _BYLINE_START.match(text)
+        and _WRAP_LEAD.match(text) is None
+    )
 
 
 def _title_cased(page: Page, i: int) -> bool:
@@ -361,6 +392,20 @@ class MetadataFilter(Filter):
             return
         if not 5 <= stats.words <= self.options.max_subtitle_words or stats.vocab or stats.url:
             return
+        text = page.lines[i].text
+        # a dateline, a byline or a field of the page is no deck
+        if (
+            stats.has_time
+            or _CLOCK.search(text)
+            or _BARE_NAME.match(text)
+            or stats.separators
+            or (stats.words <= 8 and stats.ui_ratio >= 0.5)
+            or _BYLINE_START.match(text)
+            or _FIELD.match(text)
+            or _ROLE_LINE.match(text)
+            or (stats.words <= 8 and _NAME_LINE.match(text))
+        ):
+            return
         after = nonblank[k + 1] if k + 1 < len(nonblank) else None
         follower = page.standing(after) if after is not None else None
         meta_follows = follower is not None and (
@@ -368,7 +413,6 @@ class MetadataFilter(Filter):
             or follower.filter in ("widgets", "donation")
         )
         if meta_follows or (not stats.ends_sentence and stats.words <= 30):
-            text = page.lines[i].text
             value = text.strip()
             a = text.index(value)
             self._claim(
@@ -403,15 +447,21 @@ class MetadataFilter(Filter):
             text = page.lines[i].text.lstrip()
             if stats.bullet or text[:1] in _ITEM_MARKS:
                 return True
-            if k + 1 < len(nonblank) and stats.words >= 4 and not stats.ends_sentence:
-                return page.lines[nonblank[k + 1]].text.lstrip()[:1].islower()
-            return False
+            return _wrapped(page, nonblank, k)
 
         start = None
         streak = 0
         for k in range(first, min(len(nonblank), first + 3 * window)):
             if prose(k):
                 start = k
+                break
+            if (
+                k + 1 < len(nonblank)
+                and _wrapped(page, nonblank, k)
+                and page.label(nonblank[k + 1]) is Label.ARTICLE
+                and _wrapped(page, nonblank, k + 1)
+            ):
+                start = k  # a hard-wrapped paragraph opens the body
                 break
             streak = streak + 1 if body_like(k) else 0
             if k >= first + window and streak >= 3:
@@ -543,8 +593,10 @@ class MetadataFilter(Filter):
                 continue
             if not 2 <= stats.words <= opts.max_title_words or stats.url or not stats.norm:
                 continue
-            if stats.vocab is not None and stats.repeats <= 1:
-                continue
+            if stats.vocab is not None and (
+                stats.repeats <= 1 or stats.vocab.startswith(_NEVER_TITLES)
+            ):
+                continue  # a UI label ("Comments: 87" however often it repeats)
             own = _topic_words(page, i, stop)
             seen = set().union(*(w for kk, w in lead if kk > k))
             # one shared word says little about a one- or two-word line ("World")
@@ -554,6 +606,8 @@ class MetadataFilter(Filter):
             text = page.lines[i].text
             if _BYLINE_START.match(text):
                 continue  # "By Julian Linden in Sydney"
+            if _wrapped(page, nonblank, k) or (k > 0 and _wrapped(page, nonblank, k - 1)):
+                continue  # a piece of a hard-wrapped paragraph
             if (
                 _FIELD.match(text)
                 or _SCORE_LINE.match(text)
