@@ -51,6 +51,11 @@ _BYLINE_START = regex.compile(rf"^\s*(?:{_BY_WORDS})\s+\p{{Lu}}", regex.IGNORECA
 # "Posted on July 19, 2012 by Edwin Marsh": the label closes it.
 _BYLINE_CLOSE = regex.compile(rf"(?:^|\s)(?:{_BY_WORDS})\s+(?P<name>{_NAME})\s*$", regex.IGNORECASE)
 _WORDS = regex.compile(r"\w+")
+# what leads up to "by Jane Doe" on a meta line: a date or time, or a posting verb
+_META_LEAD = regex.compile(
+    r"\d|^\W*(?:posted|written|published|filed|uploaded|submitted|updated|photos?|text|story|words)\b",
+    regex.IGNORECASE,
+)
 _BARE_NAME = regex.compile(rf"^\s*(?P<name>{_NAME})\s*$")
 # Meta lines are split into segments at these: "Jane Doe · 12 March 2024 · 7 min read".
 _META_SPLIT = regex.compile(
@@ -93,7 +98,8 @@ def read_meta_line(text: str) -> tuple[tuple[int, int] | None, TimeMatch | None]
             # "Photos and text by Jane Doe", not "Lakers squeak by Grizzlies": without a
             # date beside it, few words may lead up to the label
             m = _BYLINE_CLOSE.search(piece)
-            if m is not None and len(_WORDS.findall(piece[: m.start()])) > 3:
+            lead = piece[: m.start()] if m is not None else ""
+            if m is not None and len(_WORDS.findall(lead)) > 3 and not _META_LEAD.search(lead):
                 m = None
         if m:
             return (lo + m.start("name"), lo + m.end("name")), when
@@ -225,6 +231,8 @@ def _wrapped(page: Page, nonblank: list[int], k: int) -> bool:
         and (page.stats[nxt].words >= 5 or page.stats[nxt].ends_sentence)
         and not page.stats[nxt].url
         and not page.stats[nxt].has_time
+        and not _CLOCK.search(text)
+        and not page.stats[nxt].separators
         and not _BYLINE_START.match(text)
         and _WRAP_LEAD.match(text) is None
     )
@@ -405,6 +413,16 @@ class MetadataFilter(Filter):
             or _ROLE_LINE.match(text)
             or (stats.words <= 8 and _NAME_LINE.match(text))
         ):
+            # it is the headline's meta line all the same, not the body
+            if stats.words <= 25 and not stats.ends_full_stop:
+                page.decide(
+                    i,
+                    Label.BOILERPLATE,
+                    self.name,
+                    "a date, byline or label line under the headline",
+                    0.75,
+                    "meta-line",
+                )
             return
         after = nonblank[k + 1] if k + 1 < len(nonblank) else None
         follower = page.standing(after) if after is not None else None
