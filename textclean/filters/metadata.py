@@ -205,6 +205,8 @@ _MORE_LINK = regex.compile(
 # lower-case lines that are labels, not the rest of a sentence
 _WRAP_LEAD = regex.compile(r"^\s*(?:by|posted|updated|published|filed|from|photo|via)\b")
 _NEVER_TITLES = ("comment", "widget", "pagination", "print", "footer", "tags", "trackback")
+# "Home\t\tScores\t\tFixtures": the cells of a menu or a table row
+_CELL_GAP = regex.compile(r"\t+|[ \u00a0]{3,}")
 _CLOCK = regex.compile(r"\b\d{1,2}:\d{2}\b")
 _ITEM_MARKS = frozenset("+-*•·◦▪►▸→>»–—")
 
@@ -523,8 +525,27 @@ class MetadataFilter(Filter):
                 ),
                 first,
             )
+
         # The window counts text lines: share bars, menus and one-word labels between
         # the headline and the body count a quarter.
+        def short_line(k: int) -> bool:
+            st = page.stats[nonblank[k]]
+            return (
+                3 <= st.words <= 25
+                and not st.ends_full_stop
+                and not st.separators
+                and not _CELL_GAP.search(page.lines[nonblank[k]].text.strip())
+            )
+
+        def listy(k: int) -> bool:
+            """Inside a run of short lines: a list of links counts half."""
+            return (
+                0 < k < len(nonblank) - 1
+                and short_line(k - 1)
+                and short_line(k)
+                and short_line(k + 1)
+            )
+
         dist: dict[int, float] = {}
         d = 0.0
         lo = first
@@ -540,7 +561,7 @@ class MetadataFilter(Filter):
                 or st.url
                 or (dec is not None and dec.filter in ("widgets", "donation"))
             )
-            d += 0.25 if light else 1.0
+            d += 0.25 if light else 0.5 if listy(k) else 1.0
             if d > opts.title_window:
                 break
         # The browser title ("Headline - Site") is usually among the first lines of a dump.
@@ -583,9 +604,14 @@ class MetadataFilter(Filter):
 
         def list_header(j: int) -> bool:
             st = page.stats[j]
-            return not st.separators and (
-                st.vocab == "related"
-                or (st.words <= 8 and _LIST_HEADER.match(page.lines[j].text) is not None)
+            # "More latest news" closes the list above as often as it opens one
+            return (
+                not st.separators
+                and not _MORE_LINK.match(page.lines[j].text)
+                and (
+                    st.vocab == "related"
+                    or (st.words <= 8 and _LIST_HEADER.match(page.lines[j].text) is not None)
+                )
             )
 
         run: dict[int, int] = {}
@@ -631,6 +657,7 @@ class MetadataFilter(Filter):
                 or _SCORE_LINE.match(text)
                 or _ROLE_LINE.match(text)
                 or stats.separators >= 2
+                or len(_CELL_GAP.findall(text.strip())) >= 2
             ):
                 continue  # "Source: Press Association", "Leeds 2 Hull 1", "Home » News » ..."
             if stats.digit_ratio > 0.3 or (
@@ -691,7 +718,13 @@ class MetadataFilter(Filter):
             elif run.get(k, 0) >= opts.list_run:
                 score -= opts.list_penalty
                 why.append("one of a list of links")
-            if stats.words <= 8 and _NAME_LINE.match(text) and (above_meta or below):
+            # "Jane Doe in Lisbon" under the headline, or beside a date below it
+            headline_above = k > 0 and self._headline_shaped(page, nonblank[k - 1])
+            if (
+                stats.words <= 8
+                and _NAME_LINE.match(text)
+                and (below or (above_meta and headline_above))
+            ):
                 score -= 1.5
                 why.append("a name beside the date: a byline")
             if own and seen:
