@@ -127,7 +127,7 @@ _CREDIT = regex.compile(
 _FIELD = regex.compile(
     r"^\s*(?:source|location|courtesy|credits?|cast|starring|director|release(?:d)?|filed under"
     r"|categor(?:y|ies)|tags?|topics?|keywords|section|rating|genre|runtime|quelle|fuente|fonte"
-    r"|источник|rubrique|catégorie|kategorie|schlagworte|etiquetas)\s*:",
+    r"|источник|rubrique|catégorie|kategorie|schlagworte|etiquetas|图注|图片|来源|作者|责任编辑|摄影)\s*[:：]",
     regex.IGNORECASE,
 )
 # "Derby County (0) 0 Wigan Athletic (0) 1": a result line under a match report's headline.
@@ -500,6 +500,16 @@ class MetadataFilter(Filter):
             if page.stats[i].words >= 25 or nxt is None or page.label(nxt) is not Label.ARTICLE:
                 return k
             if prose(k + 1):
+                return k
+            # a lede, a subhead or two, then a long paragraph: the body has begun
+            j = k + 1
+            while (
+                j < min(len(nonblank), k + 3)
+                and page.stats[nonblank[j]].words <= 8
+                and not page.stats[nonblank[j]].ends_sentence
+            ):
+                j += 1
+            if k + 1 < j < len(nonblank) and prose(j) and page.stats[nonblank[j]].words >= 25:
                 return k
         return start
 
