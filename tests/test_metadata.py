@@ -132,3 +132,24 @@ def test_hard_wrapped_body_lines_are_not_headlines() -> None:
     )
     a = article(f"Ferry Pier Works Notice\n{wrapped}{BODY}")
     assert a.title in (None, "Ferry Pier Works Notice")
+
+
+def test_title_cased_headline_like_a_name_line_stays_the_headline() -> None:
+    # "Name in Place" shape, but nothing headline-like above it: it is the headline
+    text = f"{NAV}text size: A | A | A\nMarlow Appearing in Harbour Parade\nMarch 4, 2024\n{BODY}"
+    assert article(text).title == "Marlow Appearing in Harbour Parade"
+
+
+def test_subheads_under_the_lede_are_not_the_headline() -> None:
+    long_para = (
+        "The ferry company said on Monday that the temporary landing on the north beach"
+        " would open in March, and that timetables would change for about six months while"
+        " the old pier is taken down and the new one is built on the same foundations.\n"
+    )
+    text = (
+        f"{NAV}Council votes to rebuild ferry pier\nBy Mara Lindqvist\n"
+        "Everything you need to know about the works, the timetable and the cost.\n"
+        "The timetable\nWhat changes in March\n"
+        f"{long_para}{BODY}"
+    )
+    assert article(text).title == "Council votes to rebuild ferry pier"
