@@ -1,0 +1,155 @@
+"""Title, deck and byline selection (textclean/filters/metadata.py) on invented pages."""
+
+from __future__ import annotations
+
+import textclean
+from textclean.filters.metadata import read_meta_line
+from textclean.models import Article
+
+NAV = "Home\nNews\nSport\nBusiness\nWeather\nContact us\n"
+BODY = (
+    "The harbour council voted on Tuesday to rebuild the old ferry pier before the summer,"
+    " ending a dispute that had divided the town for more than two years.\n"
+    "Councillors said the new pier would be wider and safer, and that the ferry company had"
+    " agreed to pay a third of the cost over the next ten years.\n"
+    "Residents who had opposed the plan said they would watch the work closely, but most of"
+    " the people at the meeting welcomed the decision with applause.\n"
+    "Construction is expected to begin in March, and the ferry will use a temporary landing"
+    " on the north beach while the pier is closed to the public.\n"
+)
+
+
+def article(text: str) -> Article:
+    doc = textclean.clean(text)
+    assert doc.article is not None
+    return doc.article
+
+
+def test_headline_beyond_a_long_share_bar_is_found() -> None:
+    # menus and share buttons between headline and body count for little
+    share = "".join(f"{w}\n" for w in ["Email", "Print", "Share", "Digg", "Facebook", "Reddit"] * 4)
+    a = article(f"{NAV}Council votes to rebuild ferry pier\nBy Mara Lindqvist\n{share}{BODY}")
+    assert a.title == "Council votes to rebuild ferry pier"
+
+
+def test_related_stories_are_not_the_headline() -> None:
+    related = (
+        "Related News\n"
+        "Ferry company posts record summer season\n"
+        "Harbour festival returns after two quiet years\n"
+        "New lighthouse museum opens to visitors\n"
+        "Fishing fleet warns of rising fuel costs\n"
+    )
+    a = article(f"{NAV}Council votes to rebuild ferry pier\nMarch 4, 2024\n{related}{BODY}")
+    assert a.title == "Council votes to rebuild ferry pier"
+
+
+def test_breadcrumb_is_not_the_headline_but_a_question_is() -> None:
+    text = (
+        f"{NAV}» Home » Local News » Will the ferry pier be rebuilt at last?\n"
+        "Will the ferry pier be rebuilt at last?\n"
+        "By Mara Lindqvist | Published 03/04/2024 | Local News\n"
+        f"{BODY}"
+    )
+    assert article(text).title == "Will the ferry pier be rebuilt at last?"
+
+
+def test_title_cased_headline_ending_in_an_abbreviation() -> None:
+    # "P.m." ends in a full stop, yet it is a headline, not the first paragraph
+    text = f"{NAV}Harbour Hawks (12-4) Host Bay City Gulls (9-7), 7 P.m.\n{BODY}"
+    assert article(text).title == "Harbour Hawks (12-4) Host Bay City Gulls (9-7), 7 P.m."
+
+
+def test_score_line_and_field_lines_are_not_headlines() -> None:
+    text = (
+        f"{NAV}Hawks hold on for a late win\nBy Mara Lindqvist\nMarch 4, 2024\n"
+        "Source: Harbour Wire Service\n"
+        "Harbour Hawks 2 Bay City Gulls 1\n"
+        f"{BODY}"
+    )
+    assert article(text).title == "Hawks hold on for a late win"
+
+
+def test_unlabelled_byline_above_the_date_is_not_the_headline() -> None:
+    text = (
+        f"{NAV}Council backs pier plan after long row\n"
+        f"Mara Lindqvist in Northport\nSunday March 3, 2024\n{BODY}"
+    )
+    assert article(text).title == "Council backs pier plan after long row"
+
+
+def test_role_line_is_not_the_headline() -> None:
+    text = (
+        f"{NAV}Council backs pier plan\nMara Lindqvist\n"
+        f"Harbour Times Staff Writer\nMarch 3, 2024\n{BODY}"
+    )
+    assert article(text).title == "Council backs pier plan"
+
+
+def test_headline_with_by_inside_is_no_byline() -> None:
+    assert read_meta_line("Gulls edged by Hawks in overtime thriller")[0] is None
+    assert read_meta_line("Hawks squeak past the Gulls as fans cheer by Harbour")[0] is None
+    line = "Photos by Mara Lindqvist"
+    name, _ = read_meta_line(line)
+    assert name is not None and line[name[0] : name[1]] == "Mara Lindqvist"
+
+
+def test_promotions_ending_in_exclamations_do_not_start_the_body() -> None:
+    promos = (
+        "Win a weekend for two at the Harbour Hotel this spring!\n"
+        "Sign up today and get your first month of the paper free!\n"
+    )
+    text = f"{NAV}{promos}Council votes to rebuild ferry pier\nMarch 4, 2024\n{BODY}"
+    assert article(text).title == "Council votes to rebuild ferry pier"
+
+
+def test_deck_is_kept_apart_and_a_dateline_is_no_deck() -> None:
+    text = (
+        f"{NAV}Council votes to rebuild ferry pier\n"
+        "Two years of argument end with a wider pier and a shared bill\n"
+        "By Mara Lindqvist\nMarch 4, 2024\n"
+        f"{BODY}"
+    )
+    a = article(text)
+    assert a.title == "Council votes to rebuild ferry pier"
+    assert a.subtitle == "Two years of argument end with a wider pier and a shared bill"
+    text = f"{NAV}Council votes to rebuild ferry pier\nMon 4 Mar, 10:45 AM\n{BODY}"
+    assert article(text).subtitle is None
+
+
+def test_hard_wrapped_body_lines_are_not_headlines() -> None:
+    wrapped = (
+        "The harbour council voted on Tuesday to rebuild the old ferry\n"
+        "pier before the summer, ending a dispute that had divided the\n"
+        "town for more than two years. Councillors said the new pier\n"
+        "would be wider and safer.\n"
+        "Status of the Works\n"
+        "The ferry company had agreed to pay a third of the cost over\n"
+        "the next ten years, and residents who had opposed the plan said\n"
+        "they would watch the work closely.\n"
+        "Construction is expected to begin in March, and the ferry will\n"
+        "use a temporary landing on the north beach.\n"
+    )
+    a = article(f"Ferry Pier Works Notice\n{wrapped}{BODY}")
+    assert a.title in (None, "Ferry Pier Works Notice")
+
+
+def test_title_cased_headline_like_a_name_line_stays_the_headline() -> None:
+    # "Name in Place" shape, but nothing headline-like above it: it is the headline
+    text = f"{NAV}text size: A | A | A\nMarlow Appearing in Harbour Parade\nMarch 4, 2024\n{BODY}"
+    assert article(text).title == "Marlow Appearing in Harbour Parade"
+
+
+def test_subheads_under_the_lede_are_not_the_headline() -> None:
+    long_para = (
+        "The ferry company said on Monday that the temporary landing on the north beach"
+        " would open in March, and that timetables would change for about six months while"
+        " the old pier is taken down and the new one is built on the same foundations.\n"
+    )
+    text = (
+        f"{NAV}Council votes to rebuild ferry pier\nBy Mara Lindqvist\n"
+        "Everything you need to know about the works, the timetable and the cost.\n"
+        "The timetable\nWhat changes in March\n"
+        f"{long_para}{BODY}"
+    )
+    assert article(text).title == "Council votes to rebuild ferry pier"
