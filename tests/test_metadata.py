@@ -153,3 +153,14 @@ def test_subheads_under_the_lede_are_not_the_headline() -> None:
         f"{long_para}{BODY}"
     )
     assert article(text).title == "Council votes to rebuild ferry pier"
+
+
+def test_an_updated_line_under_the_date_leaves_the_body() -> None:
+    doc = textclean.clean(
+        f"{NAV}Council votes to rebuild ferry pier\nBy Mara Lindqvist\n"
+        f"March 12, 2024\nUpdated March 12, 2024 at 9:40 a.m.\n{BODY}"
+    )
+    assert doc.article is not None and doc.article.published is not None
+    assert doc.article.published.raw == "March 12, 2024"
+    assert "Updated" not in doc.article.text
+    assert any(r.category == "date-label" and "Updated" in r.text for r in doc.removed)

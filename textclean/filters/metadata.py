@@ -112,6 +112,22 @@ def read_meta_line(text: str) -> tuple[tuple[int, int] | None, TimeMatch | None]
     return None, when
 
 
+def date_only(text: str, when: TimeMatch, max_label_words: int = 3) -> bool:
+    """A line that is a date with at most a short label ("Updated", "Last modified:").
+
+    >>> line = "Updated March 12, 2024 at 9:40 a.m."
+    >>> date_only(line, find_time_span(line))
+    True
+    >>> line = "On March 12, 2024 the council met again."
+    >>> date_only(line, find_time_span(line))
+    False
+    """
+    rest = text[: when.start] + " " + text[when.end :]
+    return len(_WORDS.findall(rest)) <= max_label_words and not rest.rstrip().endswith(
+        (".", "!", "?")
+    )
+
+
 _CREDIT = regex.compile(
     r"(?i)\((?:[^()]*\b(?:photo|foto|image|picture|credit|courtesy|illustration|bild|imagen|immagine|фото)\b[^()]*)\)"
     r"|(?:^|\s)(?:photo|foto|image|picture|bild|imagen|immagine|фото)\s*(?:credit)?\s*:\s*\S"
@@ -355,6 +371,17 @@ class MetadataFilter(Filter):
                             when.stamp,
                         )
                     )
+                continue
+            if when is not None and found_date and name is None and date_only(text, when):
+                # "Updated March 12, 2024 at 9:40 a.m." under the published date
+                page.decide(
+                    i,
+                    Label.BOILERPLATE,
+                    self.name,
+                    "a second date line near the top",
+                    0.75,
+                    "date-label",
+                )
                 continue
             # "today" or "3 hours ago" near a headline is rarely the article's date
             if (
