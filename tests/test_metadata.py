@@ -164,3 +164,12 @@ def test_an_updated_line_under_the_date_leaves_the_body() -> None:
     assert doc.article.published.raw == "March 12, 2024"
     assert "Updated" not in doc.article.text
     assert any(r.category == "date-label" and "Updated" in r.text for r in doc.removed)
+
+
+def test_a_photo_credit_closing_a_line_makes_it_a_caption() -> None:
+    caption = "The new pier under construction in May. Photo by Ines Carvalho / Harbour Times"
+    a = article(f"{NAV}Council votes to rebuild ferry pier\n{BODY}{caption}\n")
+    assert caption in a.captions and caption not in a.text
+    # a photo taken "by the lake" in a sentence is no credit
+    sentence = "We took a photo by the old lighthouse on the way back, as everyone does there."
+    assert sentence in article(f"{NAV}Council votes to rebuild ferry pier\n{BODY}{sentence}\n").text
