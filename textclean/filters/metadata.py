@@ -134,7 +134,7 @@ _CREDIT = regex.compile(
     # "(Devin Ashgrove/The Harbor Ledger)": photographer/agency in closing parentheses
     r"|\((?-i:\p{Lu})[\p{L}.'’ -]{1,40}/[^()/]{2,40}\)\s*$"
     r"|\b(?:getty images|ap photo|shutterstock|istock(?:photo)?)\b"
-    # "... Photo by Jane Doe / The Courier", "Foto von ...", "Foto de ...": a credit closing the line
+    # "... Photo by Jane Doe / The Courier", "Foto von ...": a credit closing the line
     r"|\b(?:photo(?:graph)?s?|foto|bild|imagen|immagine|image|picture)\s+(?:by|von|de|di|par|por|door)"
     r"\s+(?-i:\p{Lu})[^.!?]{0,80}$"
     r"|[/|]\s*(?:reuters|afp|ap|epa|dpa|getty)\s*\)?\s*$"
