@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from textclean.filters.comments import CommentFilter
+from textclean.filters.comments import CommentFilter, CommentOptions, parse_header
 from textclean.page import Label, Page
 
 ARTICLE = (
@@ -133,6 +133,96 @@ def test_plus_prefixed_id_says() -> None:
         "sounds good, thanks for the update.\nLeave a Comment\n"
     )
     assert authors(page) == ["C98976"]
+
+
+def test_count_of_one_takes_a_short_unfinished_reply() -> None:
+    page = run(
+        ARTICLE + "1 Comment\n1\n+ K20417 on March 3rd, 2024 at 8:12 pm said:\n"
+        "fine by me\nLeave a Comment\nClick here to cancel reply.\n"
+    )
+    assert authors(page) == ["K20417"]
+    assert texts(page) == ["fine by me"]
+    page = run(
+        ARTICLE + "{ 1 comment… read it below or add one }\n"
+        "1 rosa m November 2, 2023 at 6:40 pm\nThe map does not load for me\nReply\n"
+        "Cancel reply\nLeave a Comment\n"
+    )
+    assert texts(page) == ["The map does not load for me"]
+
+
+def test_short_reply_needs_a_count_of_one() -> None:
+    # "3 Comments" and one header over an unfinished line: not enough to go on
+    page = run(
+        ARTICLE + "3 Comments\nK20417 on March 3rd, 2024 at 8:12 pm said:\n"
+        "fine by me\nLeave a Comment\n"
+    )
+    assert page.comments == []
+
+
+def test_widget_word_between_marker_and_comments() -> None:
+    page = run(
+        ARTICLE + "Discussion\n1 Comment\nSort By Oldest First / Newest First\nSubscribe\n"
+        "Tomas / March 3, 2024 at 02:10 pm\nWhere can I buy the new guide book?\nReply\n"
+        "Add a Comment\nMore Stories\n"
+    )
+    assert authors(page) == ["Tomas"]
+
+
+def test_comment_titled_with_a_widget_word() -> None:
+    page = run(
+        ARTICLE + "Comments (3)\n"
+        "Costs\nwritten by Ann Marsh, March 3, 2024\nWho pays for the ferry in the meantime?\n+0\n"
+        "Tech\nwritten by Oleg, March 4, 2024\nThe new sensors will warn of cracks long before.\n"
+        "+2\nNo way\nwritten by pat, March 5, 2024\nSix months is far too optimistic.\n-1\n"
+        "Write comment\n"
+    )
+    assert authors(page) == ["Ann Marsh", "Oleg", "pat"]
+
+
+def test_question_with_a_date_is_not_a_header() -> None:
+    assert parse_header("Was this taken in Leeds, March 15?", CommentOptions()) is None
+    assert parse_header("Rita, March 15", CommentOptions()) is not None
+
+
+def test_linked_names_repeat_without_scorer_support() -> None:
+    text = ARTICLE + (
+        "http://example.org/ Anna Berg\nThe bridge looked so much better in the old photos.\n"
+        "http://blog.example.net/ tomk\nAgreed. I miss crossing it on my way to work!\n"
+        "http://twitter.com/lenny Len Ruiz\nDoes anyone know if the ferry runs on Sundays?\n"
+        "Marta\nThanks for the clear write-up, very useful.\n"
+    )
+    page = Page(text)
+    page.comment_scores = [0.0] * 2 + [0.3] * 8
+    CommentFilter().apply(page)
+    assert authors(page)[:3] == [
+        "http://example.org/ Anna Berg",
+        "http://blog.example.net/ tomk",
+        "http://twitter.com/lenny Len Ruiz",
+    ]
+    assert len(page.comments) == 4
+
+
+def test_two_bare_names_closed_by_the_widget_credit() -> None:
+    text = ARTICLE + (
+        "Please keep comments civil and use your full name.\n"
+        "http://example.org/ Anna Berg\nThe bridge looked so much better in the old photos.\n"
+        "Anonymous\nok and I agree with that\nSix months is nothing, they will be late anyway.\n"
+        "blog comments powered by Disqus\n"
+    )
+    page = Page(text)
+    page.comment_scores = [0.0] * 3 + [0.8] * 6 + [0.0]
+    CommentFilter().apply(page)
+    assert authors(page) == ["http://example.org/ Anna Berg", "Anonymous"]
+    # a bare "Comments" heading is not a credit line: subheadings of an article
+    text = ARTICLE + (
+        "Crafting wonder\nPlayers sort the games they play into genres, she said.\n"
+        "Peaks and valleys\nWe remember games with huge peaks, he observed.\n"
+        "Comments\n"
+    )
+    page = Page(text)
+    page.comment_scores = [0.0] * 2 + [0.8] * 4 + [0.0]
+    CommentFilter().apply(page)
+    assert page.comments == []
 
 
 def test_two_digit_year_and_middot_times() -> None:

@@ -166,6 +166,8 @@ _STOP = frozenset(
         "widget:read-more",
     }
 )
+# Stops that a comment section may hold: one short line of these never ends it alone.
+_SOFT_STOP = frozenset({"navigation", "widget:subscribe", "widget:login"})
 _CHROME = frozenset(
     {"comment-action", "comment-chrome", "widget:share", "byline-label", "date-label"}
 )
@@ -411,8 +413,8 @@ def parse_header(text: str, options: CommentOptions) -> Header | None:
         and _CLOCK.search(stripped) is None
     ):
         return None
-    # A sentence that mentions a date is prose, not a header.
-    if words > 8 and stripped[-1] in ".!?":
+    # A sentence that mentions a date is prose, not a header; so is a question.
+    if (words > 8 and stripped[-1] in ".!?") or (words >= 4 and stripped[-1] == "?"):
         return None
     head = Header("time", time=t, number=number)
     before, after = (base, t.start), (t.end, len(text))
@@ -465,7 +467,7 @@ class CommentFilter(Filter):
             self._parse(page, kinds, run)
             return
         run = self._scored_named_run(page, kinds)
-        if run and self._accept(page, kinds, run):
+        if run and self._accept(page, kinds, run, vetted=True):
             self._parse(page, kinds, run)
 
     def _named_run(self, page: Page, kinds: list[int]) -> list[Group]:
@@ -520,25 +522,29 @@ class CommentFilter(Filter):
         run: list[Group] = []
         quiet = 0
 
-        def close() -> None:
+        def close(closer: int | None = None) -> None:
             nonlocal best
-            if len(run) >= 3 and len(run) > len(best) and self._scored(page, kinds, run):
+            if len(run) <= len(best) or len(run) < 2:
+                return
+            if (len(run) >= 3 and self._scored(page, kinds, run)) or self._signed_run(
+                page, kinds, run, closer
+            ):
                 best = list(run)
 
         for i, kind in enumerate(kinds):
             if kind in (STOP, FORM, MARKER, HEAD, TRACK):
-                close()
+                close(i)
                 run, quiet = [], 0
                 continue
             if kind != TEXT:
                 continue
             nxt = self._next_content(kinds, i)
-            name = self._name_span(page, i)
+            name = self._bare_name(page, i)
             if (
                 name is not None
                 and nxt is not None
                 and kinds[nxt] == TEXT
-                and self._name_span(page, nxt) is None
+                and self._bare_name(page, nxt) is None
                 and (page.stats[nxt].words >= 4 or page.stats[nxt].ends_sentence)
             ):
                 run.append(Group([i], {i: Header("name", name=name)}))
@@ -550,6 +556,50 @@ class CommentFilter(Filter):
                     run, quiet = [], 0
         close()
         return best
+
+    def _signed_run(
+        self, page: Page, kinds: list[int], run: list[Group], closer: int | None
+    ) -> bool:
+        """Bare-name comments the widget signs: three or more names printed with the
+        commenter's link ("http://site Name"), or a run that the widget's own credit line
+        closes at once ("comments powered by X": a section marker that neither counts nor
+        invites). Two different names at least, and prose under the headers."""
+        heads = [g.first for g in run]
+        names = {page.lines[h].text.strip().casefold() for h in heads}
+        if len(names) < 2:
+            return False
+        body = [
+            i
+            for k, g in enumerate(run)
+            for i in range(g.last + 1, run[k + 1].first if k + 1 < len(run) else g.last + 2)
+            if i < len(kinds) and kinds[i] == TEXT
+        ]
+        if not body or not self._prose(page, body):
+            return False
+        if sum(1 for i in body if _headline(page, i)) > 0.3 * len(body):
+            return False  # headlines under bylines: a list of posts
+        linked = sum(1 for h in heads if _URL_NAME.fullmatch(page.lines[h].text.strip()))
+        if linked >= 3 and linked >= 0.5 * len(heads):
+            return True
+        if closer is None or kinds[closer] != MARKER:
+            return False
+        # a credit line ("blog comments powered by X"), not a heading ("Comments") that
+        # opens the next section
+        if (
+            page.stats[closer].words < 3
+            or _declared(page.lines[closer].text) is not None
+            or _FORM_HEADER.match(page.stats[closer].norm)
+        ):
+            return False
+        scores = page.comment_scores
+        if scores is not None and sum(scores[i] for i in body) / len(body) < 0.5:
+            return False
+        # the credit line follows the last comment's text directly
+        last = run[-1].last
+        nxt = self._next_content(kinds, last)
+        while nxt is not None and nxt < closer and kinds[nxt] == TEXT:
+            nxt = self._next_content(kinds, nxt)
+        return nxt == closer and closer - last <= 12
 
     @staticmethod
     def _scored(page: Page, kinds: list[int], run: list[Group]) -> bool:
@@ -588,6 +638,18 @@ class CommentFilter(Filter):
         if (m or name != stripped) and len(name) <= 40 and _name_ok(name, words):
             return a, a + len(stripped)
         return None
+
+    def _bare_name(self, page: Page, i: int) -> tuple[int, int] | None:
+        """`_name_span` for a line with no header shape at all: not a short remark made
+        mostly of function words ("cool and I mean that")."""
+        s = page.stats[i]
+        if (
+            s.words >= 3
+            and s.stop_ratio >= 0.5
+            and not _URL_NAME.fullmatch(page.lines[i].text.strip())
+        ):
+            return None
+        return self._name_span(page, i)
 
     @staticmethod
     def _next_content(kinds: list[int], line: int) -> int | None:
@@ -840,7 +902,10 @@ class CommentFilter(Filter):
             text_lines = [i for i in between if kinds[i] == TEXT]
             chars = sum(page.stats[i].chars for i in text_lines)
             # Headers with nothing between them are a list of dates (archives), not comments.
-            hard_stop = any(kinds[i] in (STOP, FORM, MARKER) for i in between)
+            hard_stop = any(
+                kinds[i] in (STOP, FORM, MARKER) and not self._soft_stop(page, kinds, i)
+                for i in between
+            )
             if (
                 len(text_lines) > self.options.max_gap_lines
                 or chars > self.options.max_gap_chars
@@ -857,17 +922,40 @@ class CommentFilter(Filter):
     def _marker_before(self, page: Page, kinds: list[int], line: int) -> int | None:
         """The nearest section marker before `line`, within reach and not past prose."""
         seen = 0
+        soft = False  # past a soft stop only a counted marker will do
         for i in range(line - 1, -1, -1):
             if kinds[i] == BLANK:
                 continue
-            if kinds[i] in (MARKER, FORM):
+            if kinds[i] == MARKER or (kinds[i] == FORM and not soft):
                 return i
-            if kinds[i] == STOP:
-                return None
+            if kinds[i] in (STOP, FORM):
+                if not self._soft_stop(page, kinds, i):
+                    return None
+                soft = True
             seen += 1
             if seen > self.options.marker_reach:
                 return None
         return None
+
+    @staticmethod
+    def _soft_stop(page: Page, kinds: list[int], line: int) -> bool:
+        """A short widget word inside a comment section ("Subscribe" over the list, a
+        comment titled "Tech"): not the end of the section when a header follows at once
+        (or under a one-line title)."""
+        s = page.stats[line]
+        if kinds[line] != STOP or s.vocab not in _SOFT_STOP or s.words > 6:
+            return False
+        seen = 0
+        for i in range(line + 1, len(kinds)):
+            if kinds[i] == BLANK:
+                continue
+            if kinds[i] == HEAD:
+                return True
+            # a repeated word is a list's label, the entry's title under it is no comment's
+            if kinds[i] != TEXT or seen or s.repeats > 1 or page.stats[i].words > 12:
+                return False
+            seen += 1
+        return False
 
     @staticmethod
     def _stop_before(page: Page, kinds: list[int], line: int) -> bool:
@@ -928,7 +1016,11 @@ class CommentFilter(Filter):
                 break
         return out[::-1]
 
-    def _accept(self, page: Page, kinds: list[int], run: list[Group]) -> bool:
+    def _accept(
+        self, page: Page, kinds: list[int], run: list[Group], vetted: bool = False
+    ) -> bool:
+        """Whether a run is a comment section (`vetted`: a bare-name run whose scores or
+        signatures were already checked, so it needs no more support)."""
         marker = self._marker_before(page, kinds, run[0].first)
         texts = [
             [
@@ -984,18 +1076,42 @@ class CommentFilter(Filter):
             # "Seattle at Green Bay, 4:30 p.m.") needs the scorer's support too.
             return (
                 marker is not None
+                or vetted
                 or len(run) >= 6
                 or (len(run) >= 3 and page.comment_scores is None)
                 or self._comment_support(page, run)
             )
-        # A lone header needs a marker in front of it, a name and prose.
+        # A lone header needs a marker in front of it, a name and prose; under a count of
+        # exactly one comment, a short line of text will do ("1 Comment" / "Jo said:" / "ok").
         return (
             marker is not None
             and kinds[marker] == MARKER
             and run[0].has_name()
-            and self._speaks(page, kinds, run, 0)
+            and (
+                self._speaks(page, kinds, run, 0)
+                or (
+                    _declared(page.lines[marker].text) == 1
+                    and self._short_reply(page, kinds, run[0]) is not None
+                )
+            )
             and not self._count_follows(page, kinds, run[0].last)
         )
+
+    def _short_reply(self, page: Page, kinds: list[int], g: Group) -> int | None:
+        """The one short line of text right under a lone header, closed by widget lines
+        (chrome, the form, a stop) or the end of the page: a one-line comment."""
+        nxt = self._next_content(kinds, g.last)
+        if nxt is None or kinds[nxt] != TEXT:
+            return None
+        s = page.stats[nxt]
+        if s.letters < 3 or s.url or s.repeats > 1 or _headline(page, nxt):
+            return None
+        after = nxt + 1
+        while after < len(kinds) and kinds[after] == BLANK:
+            after += 1
+        if after < len(kinds) and kinds[after] not in (CHROME, FORM, STOP, MARKER):
+            return None
+        return nxt
 
     @staticmethod
     def _mixed_formats(run: list[Group]) -> bool:
@@ -1116,6 +1232,10 @@ class CommentFilter(Filter):
         typical = max(spans, default=6)
         limit = max(8, 2 * typical)
         tail = self._text_after(page, kinds, run[-1].last, limit)
+        if not tail and len(run) == 1 and not self._speaks(page, kinds, run, 0):
+            # accepted for its one short line under a count of one (see _accept)
+            short = self._short_reply(page, kinds, run[0])
+            tail = [short] if short is not None else []
         start_bound = marker if marker is not None else -1
         head_text = self._text_before(
             page, kinds, run[0].first, start_bound, limit if marker is not None else 4
