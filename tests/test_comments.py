@@ -225,6 +225,38 @@ def test_two_bare_names_closed_by_the_widget_credit() -> None:
     assert page.comments == []
 
 
+def test_offset_time_with_a_permalink_after_it() -> None:
+    page = run(
+        ARTICLE + "1 comment\nPenny Wise\n"
+        "March 4, 2024 at 9:15 am (UTC -5) Link to this comment\nReply\n"
+        "We paid for half of it too and it worked out well for everyone.\n"
+        "Leave a Reply Cancel reply\n"
+    )
+    assert authors(page) == ["Penny Wise"]
+    assert page.comments[0].posted.raw == "March 4, 2024 at 9:15 am (UTC -5)"
+
+
+def test_form_heading_ends_a_trailing_comment() -> None:
+    page = run(
+        ARTICLE + "Reader Comments (1)\n"
+        "Is the footpath going to stay open while they work on the deck?\n"
+        "March 4, 2024 | Olga\nPost a New Comment\n"
+        "Enter your information below to add a new comment.\nAuthor:\n"
+    )
+    assert authors(page) == ["Olga"]
+    assert texts(page) == ["Is the footpath going to stay open while they work on the deck?"]
+
+
+def test_time_after_the_text_of_a_says_header() -> None:
+    page = run(
+        ARTICLE + "One Comment\nJulia wrote:\nGlad the bridge is finally getting some care.\n"
+        "Friday, March 1, 2024 at 7:28 pm | Permalink\nPost a Comment\n"
+    )
+    assert authors(page) == ["Julia"]
+    assert page.comments[0].posted.raw == "Friday, March 1, 2024 at 7:28 pm"
+    assert texts(page) == ["Glad the bridge is finally getting some care."]
+
+
 def test_two_digit_year_and_middot_times() -> None:
     page = run(
         ARTICLE + "2 Comments\nAlan Tay\n7 Aug 12 at 11:21 pm\nYou made your point there, Sara.\n"

@@ -25,6 +25,16 @@ from textclean.dates import find_time, find_time_span, is_short_age
         ),
         ("October 11, 2012 | Eve", "October 11, 2012", dt.datetime(2012, 10, 11)),
         (
+            "March 4, 2024 at 9:15 am (UTC -5) Link to this comment",
+            "March 4, 2024 at 9:15 am (UTC -5)",
+            dt.datetime(2024, 3, 4, 9, 15),
+        ),
+        (
+            "4 March 2024 17:05 (GMT+1)",
+            "4 March 2024 17:05 (GMT+1)",
+            dt.datetime(2024, 3, 4, 17, 5),
+        ),
+        (
             "August 9th, 2012 at 8:38 am",
             "August 9th, 2012 at 8:38 am",
             dt.datetime(2012, 8, 9, 8, 38),

@@ -49,7 +49,11 @@ _WEEKDAY = (
     r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
 )
 # The zone is upper case even under IGNORECASE ("5:00 AM EDT", not "5:00 AM Dean").
-_TIME = r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?(?:\s?(?-i:[A-Z]{2,4}|UTC[+-]?\d*)(?!\w))?"
+# "(UTC -4)", "(GMT+2)": an offset in brackets after the clock time.
+_TIME = (
+    r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?(?:\s?(?:(?-i:[A-Z]{2,4}|UTC[+-]?\d*)(?!\w)"
+    r"|\((?-i:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d{2})?\)))?"
+)
 _CONNECT = r"(?:\s*,?\s*(?:at|um|à|a las|alle|às|в|om|-|–|—|\||·|•)?\s*)"
 _YEAR = r"(?:19|20)\d{2}"
 

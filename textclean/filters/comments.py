@@ -121,6 +121,12 @@ _FORM_HEADER = regex.compile(
     r"laat|plaats|schrijf|reageer|оставить|оставьте|написать|добавить)\b",
     regex.IGNORECASE,
 )
+# A form's own heading in words the vocabulary may lack ("Post a New Comment").
+_FORM_LINE = regex.compile(
+    r"^(?:leave|post|add|write|submit|make)\s+(?:a|an|your)?\s*(?:new\s+|own\s+)?"
+    r"(?:comment|reply|response|review)s?$",
+    regex.IGNORECASE,
+)
 # Labels of an article's own times ("updated 2:24 PM EST"): a post list, not a commenter.
 _ARTICLE_TIME = regex.compile(
     r"\b(?:updated|published|last modified|modified|aktualisiert|veröffentlicht|mis à jour|publié|"
@@ -691,6 +697,9 @@ class CommentFilter(Filter):
             ) and not s.has_time:
                 # "0 comments" announces that there is no discussion to find
                 kinds.append(STOP if _declared(line.text) == 0 else MARKER)
+                continue
+            if s.words <= 6 and _FORM_LINE.match(s.norm):
+                kinds.append(FORM)
                 continue
             if _VOTES.match(line.text) or _ASK_COUNT.match(line.text) or self._is_action(line.text):
                 kinds.append(CHROME)
@@ -1274,6 +1283,7 @@ class CommentFilter(Filter):
                     if kinds[i] in (TEXT, CHROME) and i != g.name_line
                 ]
             drafts.append((g, body))
+        drafts = self._fold_trailing_times(page, kinds, drafts)
         first_line = min(
             min(g.lines + ([g.name_line] if g.name_line is not None else []) + body)
             for g, body in drafts
@@ -1322,6 +1332,32 @@ class CommentFilter(Filter):
                     "comment-chrome",
                 )
         self._thread(page)
+
+    @staticmethod
+    def _fold_trailing_times(
+        page: Page, kinds: list[int], drafts: list[tuple[Group, list[int]]]
+    ) -> list[tuple[Group, list[int]]]:
+        """A bare time under a named comment that had none ("Julie wrote:" / the text /
+        "May 2, 2024 at 7:28 pm | Permalink") closes that comment: it joins its header."""
+        out: list[tuple[Group, list[int]]] = []
+        for g, body in drafts:
+            if out and not g.has_name() and g.has_time():
+                prev, prev_body = out[-1]
+                if (
+                    prev.has_name()
+                    and not prev.has_time()
+                    and any(kinds[i] == TEXT for i in prev_body)
+                    and not any(kinds[i] == TEXT for i in body)
+                ):
+                    merged = Group(
+                        lines=prev.lines + g.lines,
+                        heads={**prev.heads, **g.heads},
+                        name_line=prev.name_line,
+                    )
+                    out[-1] = (merged, prev_body + body)
+                    continue
+            out.append((g, body))
+        return out
 
     @staticmethod
     def _prose(page: Page, lines: list[int]) -> bool:
