@@ -350,6 +350,26 @@ def test_reddit_style_points() -> None:
     assert texts(page)[0] == "Six months means a year, every single time."
 
 
+def test_name_with_points_and_a_toolbar() -> None:
+    page = run(
+        ARTICLE + "Sign in\nPost comment as\nSort: Newest | Oldest\nriverrat 12 pts\n"
+        "The toll will end up paying for the repairs, mark my words.\n"
+        "share\nspam\noffensive\ndisagree\noff topic\nLike\nRecent Posts\n"
+    )
+    assert authors(page) == ["riverrat"]
+    assert page.comments[0].votes == 12
+    assert texts(page) == ["The toll will end up paying for the repairs, mark my words."]
+
+
+def test_name_with_points_in_prose_is_not_a_comment() -> None:
+    page = run(
+        ARTICLE + "Top scorers\nJay Rivers 31 points\n"
+        "Rivers led the home side with a season high, hitting six threes in the second half.\n"
+        "Share this\nRelated stories\n"
+    )
+    assert page.comments == []
+
+
 def test_numbered_replies_give_depth() -> None:
     page = run(
         ARTICLE + "Comments (3)\n"

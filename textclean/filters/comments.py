@@ -78,6 +78,11 @@ _VOTES = regex.compile(
 _INLINE_VOTES = regex.compile(
     r"(?<!\w)(?P<n>[+-]?\d{1,6})\s+(?P<unit>points?|votes?|likes?)(?!\w)", regex.IGNORECASE
 )
+# "baroo 6 pts", "civil_eng 7 points": a commenter's name and score, no time.
+_NAME_POINTS = regex.compile(
+    r"^\s*(?P<name>\S[^\n]{0,40}?)\s+(?P<n>[+-]?\d{1,6})\s+(?P<unit>pts|points?)\s*$",
+    regex.IGNORECASE,
+)
 _ARROWS = regex.compile(r"^[\s△▲▽▼↑↓⬆⬇+\-•·|\d]*$")
 _MENTION = regex.compile(r"^\s*@\s?(\w[\w.-]{0,30})")
 _IN_REPLY = regex.compile(
@@ -206,7 +211,7 @@ class CommentOptions(FilterOptions):
 class Header:
     """What one header line says."""
 
-    kind: str  # says | by | time | note | name
+    kind: str  # says | by | time | note | name | points
     name: tuple[int, int] | None = None  # offsets within the line
     time: TimeMatch | None = None
     votes: tuple[int, int, int, str] | None = None  # start, end, value, unit
@@ -707,6 +712,11 @@ class CommentFilter(Filter):
             # The feature pass already looked for times: a short line with no digit and no
             # time can only be a "says" header, so skip the date patterns for it.
             timeless = s.chars <= 160 and not s.digits and not s.has_time
+            points = self._points_header(line.text) if s.digits and not s.has_time else None
+            if points is not None:
+                heads[i] = points
+                kinds.append(HEAD)
+                continue
             head = (
                 parse_header(line.text, self.options)
                 if (vocab is None or vocab in _CHROME)
@@ -725,6 +735,19 @@ class CommentFilter(Filter):
             kinds.append(TEXT)
         self._repeated_toolbars(page, kinds)
         return kinds, heads
+
+    def _points_header(self, text: str) -> Header | None:
+        """A name with its score and no time ("baroo 6 pts")."""
+        m = _NAME_POINTS.match(text)
+        if m is None:
+            return None
+        name = _clean_name(text, m.start("name"), m.end("name"))
+        if name is None or not _name_ok(text[name[0] : name[1]], self.options.max_author_words):
+            return None
+        unit = "points" if m.group("unit").lower() == "pts" else m.group("unit").lower()
+        return Header(
+            "points", name=name, votes=(m.start("n"), m.end("unit"), int(m.group("n")), unit)
+        )
 
     @staticmethod
     def _repeated_toolbars(page: Page, kinds: list[int]) -> None:
@@ -864,7 +887,8 @@ class CommentFilter(Filter):
         groups = [
             g
             for g in groups
-            if g.has_time() or any(h.kind in ("says", "note") for h in g.heads.values())
+            if g.has_time()
+            or any(h.kind in ("says", "note", "points") for h in g.heads.values())
         ]
         # A time-only header may have its author on the line above ("Jane Doe" / "3 hours ago").
         for g in groups:
@@ -1090,6 +1114,18 @@ class CommentFilter(Filter):
                 or (len(run) >= 3 and page.comment_scores is None)
                 or self._comment_support(page, run)
             )
+        # A lone score header ("baroo 6 pts") with prose under it, where the scorer reads
+        # both as a comment, needs no marker.
+        if (
+            marker is None
+            and any(h.kind == "points" for h in run[0].heads.values())
+            and self._speaks(page, kinds, run, 0)
+            and (
+                (self._comment_support(page, run) and self._text_support(page, kinds, run[0]))
+                or self._toolbar_follows(page, kinds, run[0])
+            )
+        ):
+            return True
         # A lone header needs a marker in front of it, a name and prose; under a count of
         # exactly one comment, a short line of text will do ("1 Comment" / "Jo said:" / "ok").
         return (
@@ -1222,6 +1258,32 @@ class CommentFilter(Filter):
             if s.words >= 10 and s.stop_ratio >= 0.25:
                 return True
         return any(h.text for h in g.heads.values())
+
+    @staticmethod
+    def _toolbar_follows(page: Page, kinds: list[int], g: Group) -> bool:
+        """A comment's toolbar under its text: three chrome lines or more ("share",
+        "spam", "Like") among the seven lines after the text."""
+        i = g.last + 1
+        while i < len(kinds) and kinds[i] in (TEXT, BLANK):
+            i += 1
+        chrome = seen = 0
+        while i < len(kinds) and seen < 7:
+            if kinds[i] != BLANK:
+                seen += 1
+                if kinds[i] == CHROME:
+                    chrome += 1
+                elif kinds[i] != TEXT:
+                    break
+            i += 1
+        return chrome >= 3
+
+    def _text_support(self, page: Page, kinds: list[int], g: Group) -> bool:
+        """The scorer reads the text under a header as a comment."""
+        scores = page.comment_scores
+        lines = self._text_after(page, kinds, g.last, 8)
+        return scores is not None and bool(lines) and (
+            sum(scores[i] for i in lines) / len(lines) >= 0.7
+        )
 
     def _comment_support(self, page: Page, run: list[Group]) -> bool:
         """A short run without a marker: only when a scorer agrees they are comments."""
