@@ -257,6 +257,38 @@ def test_time_after_the_text_of_a_says_header() -> None:
     assert texts(page) == ["Glad the bridge is finally getting some care."]
 
 
+def test_closed_note_and_feed_note_around_trailing_comments() -> None:
+    text = ARTICLE + (
+        "Comments\nYou can follow this conversation by subscribing to the comment feed.\n"
+        "So glad they are finally fixing it!\n"
+        "Posted by: Ruth in Leeds | March 2, 2024 at 12:55 AM\n"
+        "I will miss the view from the middle of it.\n"
+        "Posted by: Sam K. | March 1, 2024 at 08:36 PM\n"
+        "The comments to this entry are closed.\nCategories\n"
+    )
+    page = Page(text)
+    page.comment_scores = [0.0] * 3 + [0.02] + [0.9] * 4 + [0.0] * 2
+    CommentFilter().apply(page)
+    assert authors(page) == ["Ruth in Leeds", "Sam K"]
+    assert texts(page) == [
+        "So glad they are finally fixing it!",
+        "I will miss the view from the middle of it.",
+    ]
+
+
+def test_form_heading_with_below() -> None:
+    page = run(
+        ARTICLE + "2 Comments\n"
+        "Nora said,\nI tried the detour this morning and it took twenty minutes longer.\n"
+        "Kemal said,\nThe ferry is faster anyway, if you can catch the early one.\n"
+        "Leave Your Reply Below...\nUsername (*required)\nEmail Address (*private)\n"
+        "Recent Entries\nWoodworking for beginners\nSeptember 18, 2023\n"
+        "Notes on the tool shed\nSeptember 2, 2023\n"
+    )
+    assert authors(page) == ["Nora", "Kemal"]
+    assert texts(page)[1] == "The ferry is faster anyway, if you can catch the early one."
+
+
 def test_two_digit_year_and_middot_times() -> None:
     page = run(
         ARTICLE + "2 Comments\nAlan Tay\n7 Aug 12 at 11:21 pm\nYou made your point there, Sara.\n"

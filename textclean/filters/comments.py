@@ -129,7 +129,14 @@ _FORM_HEADER = regex.compile(
 # A form's own heading in words the vocabulary may lack ("Post a New Comment").
 _FORM_LINE = regex.compile(
     r"^(?:leave|post|add|write|submit|make)\s+(?:a|an|your)?\s*(?:new\s+|own\s+)?"
-    r"(?:comment|reply|response|review)s?$",
+    r"(?:comment|reply|response|review)s?(?:\s+(?:below|here|now))?$",
+    regex.IGNORECASE,
+)
+# "The comments to this entry are closed.": the end of a section, in words the
+# vocabulary may lack.
+_CLOSED = regex.compile(
+    r"\b(?:comments?|commenting|discussion)\b[^.!?\n]{0,60}?\b(?:are|is|has been|have been)\s+"
+    r"(?:now\s+)?(?:closed|disabled|turned off)\b",
     regex.IGNORECASE,
 )
 # Labels of an article's own times ("updated 2:24 PM EST"): a post list, not a commenter.
@@ -705,6 +712,9 @@ class CommentFilter(Filter):
                 continue
             if s.words <= 6 and _FORM_LINE.match(s.norm):
                 kinds.append(FORM)
+                continue
+            if s.words <= 12 and _CLOSED.search(line.text):
+                kinds.append(CHROME)  # a moderator's note may stand among the comments
                 continue
             if _VOTES.match(line.text) or _ASK_COUNT.match(line.text) or self._is_action(line.text):
                 kinds.append(CHROME)
@@ -1322,6 +1332,12 @@ class CommentFilter(Filter):
         )
         if trailing and not head_text:
             trailing = False
+        scores = page.comment_scores
+        if trailing and scores is not None:
+            # the section's own notes under its marker ("You can follow this conversation
+            # by subscribing..."), where the scorer reads them as chrome, open no comment
+            while len(head_text) > 1 and scores[head_text[0]] < 0.2:
+                head_text = head_text[1:]
         # Only a leading header takes an author-only line above it; trailing, that line is text.
         if trailing:
             for g in run:
