@@ -464,6 +464,39 @@ def test_trackbacks_are_removed_spans() -> None:
     assert all("roundup" not in t for t in texts(page))
 
 
+def test_pingback_between_comments_does_not_swallow_the_next() -> None:
+    page = run(
+        ARTICLE + "3 Comments\n"
+        "Rina says:\nMarch 6, 2024 at 3:37 pm\nI crossed it last spring and it already felt shaky.\nReply\n"  # noqa: E501
+        "Pingback: Five bridges worth a detour | Photo Diary\n"
+        "Arun says:\nMarch 6, 2024 at 4:31 pm\nThe new deck will be much wider, which is good news.\nReply\n"  # noqa: E501
+        "Pingback: Five bridges worth a detour | Photo Diary\n"
+        "Lea says:\nMarch 8, 2024 at 9:43 am\nHope the market under it stays open meanwhile.\nReply\n"  # noqa: E501
+        "Leave a Reply\n"
+    )
+    assert authors(page) == ["Rina", "Arun", "Lea"]
+    track = next(i for i, ln in enumerate(page.lines) if ln.text.startswith("Pingback"))
+    decision = page.standing(track)
+    assert decision is not None and decision.category == "trackback"
+
+
+def test_one_long_comment_does_not_split_the_section() -> None:
+    pasted = "".join(f"* Repair item number {k} = {k * 3} thousand\n" for k in range(45))
+    text = ARTICLE + (
+        "Ola Says:\n3 March 2024 at 8:38 pm\nThe costs keep growing, look at this list:\n"
+        + pasted
+        + "Ben Says:\n3 March 2024 at 9:03 pm\nWhere did you find those figures?\n"
+        "Ola Says:\n3 March 2024 at 9:40 pm\nIn the council minutes, page twelve.\n"
+        "Kim Says:\n4 March 2024 at 7:02 am\nThanks, that is useful to know.\n"
+    )
+    page = Page(text)
+    n = len(page.lines)
+    page.comment_scores = [0.0] * 2 + [0.95] * (n - 2)
+    CommentFilter().apply(page)
+    assert authors(page) == ["Ola", "Ben", "Ola", "Kim"]
+    assert any("number 44" in page.text[p.start : p.end] for p in page.comments[0].parts)
+
+
 def test_parts_cover_comment_lines() -> None:
     page = run(
         ARTICLE + "2 Comments\n"

@@ -474,7 +474,7 @@ class CommentFilter(Filter):
 
     def apply(self, page: Page) -> None:
         kinds, heads = self._classify(page)
-        self._trackbacks(page, kinds)
+        self._trackbacks(page, kinds, heads)
         groups = self._groups(page, kinds, heads)
         for run in self._runs(page, kinds, groups) if groups else []:
             if self._accept(page, kinds, run):
@@ -838,7 +838,7 @@ class CommentFilter(Filter):
             for p in parts
         )
 
-    def _trackbacks(self, page: Page, kinds: list[int]) -> None:
+    def _trackbacks(self, page: Page, kinds: list[int], heads: dict[int, Header]) -> None:
         """Lines under a trackback header, up to the next marker or header, are trackbacks."""
         conf = self.options.confidence
         inside = False
@@ -851,7 +851,13 @@ class CommentFilter(Filter):
                 continue
             if not inside:
                 continue
-            if kind in (MARKER, FORM, STOP) or page.stats[i].words > 60:
+            # "Anton says:" after a pingback is the next comment; a bare date or
+            # "Site | date" is the trackback's own line
+            if (
+                kind in (MARKER, FORM, STOP)
+                or page.stats[i].words > 60
+                or (kind == HEAD and heads[i].kind in ("says", "by"))
+            ):
                 inside = False
                 continue
             page.decide(
@@ -940,6 +946,7 @@ class CommentFilter(Filter):
     def _runs(self, page: Page, kinds: list[int], groups: list[Group]) -> list[list[Group]]:
         """Groups close enough together to be one section, best candidate first."""
         runs: list[list[Group]] = [[groups[0]]]
+        scores = page.comment_scores
         for prev, g in itertools.pairwise(groups):
             between = range(prev.last + 1, g.first)
             text_lines = [i for i in between if kinds[i] == TEXT]
@@ -949,11 +956,13 @@ class CommentFilter(Filter):
                 kinds[i] in (STOP, FORM, MARKER) and not self._soft_stop(page, kinds, i)
                 for i in between
             )
-            if (
-                len(text_lines) > self.options.max_gap_lines
-                or chars > self.options.max_gap_chars
-                or hard_stop
-            ):
+            too_long = (
+                len(text_lines) > self.options.max_gap_lines or chars > self.options.max_gap_chars
+            )
+            if too_long and scores is not None:
+                # one long comment (a pasted list) where the scorer reads every line as one
+                too_long = sum(scores[i] for i in text_lines) / len(text_lines) < 0.8
+            if too_long or hard_stop:
                 runs.append([g])
             else:
                 runs[-1].append(g)
