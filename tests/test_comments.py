@@ -497,6 +497,36 @@ def test_one_long_comment_does_not_split_the_section() -> None:
     assert any("number 44" in page.text[p.start : p.end] for p in page.comments[0].parts)
 
 
+def test_blogger_replies_label_inside_the_thread() -> None:
+    page = run(
+        ARTICLE + "4 comments:\n"
+        "Mira (Bridge Walks)5 March 2024 17:38\nWhat a shame, it was my favourite walk. xx\n"
+        "ReplyDelete\nReplies\n"
+        "Town Notes5 March 2024 17:40\nIt will be back by autumn, I promise!\nDelete\nReply\n"
+        "Petra5 March 2024 17:44\nThanks for the update, I had no idea it was closing.\n"
+        "ReplyDelete\nReplies\n"
+        "Town Notes5 March 2024 17:51\nYou are welcome, spread the word.\nDelete\nReply\n"
+        "Add comment\n"
+    )
+    assert authors(page) == ["Mira (Bridge Walks)", "Town Notes", "Petra", "Town Notes"]
+    assert page.declared_comment_count == 4
+
+
+def test_link_with_a_date_in_its_path_is_not_a_header() -> None:
+    assert parse_header("http://news.example.com/2024/03/05/bridge/index.html", CommentOptions()) is None  # noqa: E501
+    assert parse_header("www.example.com/2024/03/05/bridge", CommentOptions()) is None
+
+
+def test_discussion_count_is_a_marker() -> None:
+    page = run(
+        ARTICLE + "Public Discussion (1)\nKarel_7\n"
+        "#1 - Mon Mar 4, 2024 10:07 AM EST\nThey said the same thing about the tunnel.\n"
+        "Leave a Comment:\n"
+    )
+    assert page.declared_comment_count == 1
+    assert len(page.comments) == 1
+
+
 def test_parts_cover_comment_lines() -> None:
     page = run(
         ARTICLE + "2 Comments\n"

@@ -106,8 +106,8 @@ _COUNT_HEADER = regex.compile(
     r"(?:^|\D)(?P<n>\d[\d.,]*|one|a single)\s+(?:\w+\s+)?(?:comments?|responses?|replies|reply|thoughts?|reactions?|"  # noqa: E501
     r"kommentare?|antworten|commentaires?|réponses?|comentarios?|respuestas?|commenti|risposte|comentários|"
     r"respostas|reacties|opmerkingen|комментари\w*|ответ\w*)\b"
-    r"|(?:comments?|responses?|kommentare?|commentaires?|comentarios?|commenti|comentários|reacties|"
-    r"комментари\w*)\s*[(\[:]?\s*(?P<m>\d[\d.,]*)\s*[)\]]?\s*$",
+    r"|(?:comments?|responses?|discussion|kommentare?|commentaires?|comentarios?|commenti|"
+    r"comentários|reacties|комментари\w*)\s*[(\[:]?\s*(?P<m>\d[\d.,]*)\s*[)\]]?\s*$",
     regex.IGNORECASE,
 )
 # A count that opens a longer line: "One Response to “A long post title”",
@@ -266,6 +266,13 @@ _INITIAL_END = regex.compile(r"(?<!\w)\p{Lu}\.$")
 _URL_NAME = regex.compile(r"https?://\S+\s+(?P<name>[^\s:/][^:/]*)")
 
 
+# Words that name a whole comment section (not an inner "Replies" label).
+_SECTION_WORD = regex.compile(
+    r"comment|kommentar|commentaire|comentario|commento|comentário|reactie|discussion|комментари",
+    regex.IGNORECASE,
+)
+# A link running up to the end of the searched span (a time inside a URL).
+_IN_URL = regex.compile(r"(?:https?://|www\.)\S*$", regex.IGNORECASE)
 _FORM_LETTERS = regex.compile(r"\p{L}+\.?")
 _FORM_YEAR = regex.compile(r"\d{3,}")
 _FORM_NUMBER = regex.compile(r"\d{1,2}")
@@ -324,6 +331,8 @@ def _clean_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     while start < end and (text[start] in _JOINERS):
         start += 1
     while end > start and (text[end - 1] in _JOINERS or text[end - 1] == "."):
+        if text[end - 1] == ")" and text.count("(", start, end) >= text.count(")", start, end):
+            break  # "Anna (South St Style)": the bracket closes part of the name
         end -= 1
     piece = text[start:end]
     m = _JOIN_WORDS.search(piece)
@@ -362,6 +371,8 @@ def parse_header(text: str, options: CommentOptions) -> Header | None:
     if words > options.max_header_words or _OWN_COUNT.search(stripped):
         return None
     first_time = _time(text)
+    if first_time is not None and _IN_URL.search(text, 0, first_time.end):
+        first_time = None  # "http://site/2012/10/17/story": a link, not a time
     # Cheap gate: without a time, only a "says" or a reblog note can be a header.
     if first_time is None and _SAY_GATE.search(text) is None and "reblogged" not in text:
         return None
@@ -953,7 +964,9 @@ class CommentFilter(Filter):
             chars = sum(page.stats[i].chars for i in text_lines)
             # Headers with nothing between them are a list of dates (archives), not comments.
             hard_stop = any(
-                kinds[i] in (STOP, FORM, MARKER) and not self._soft_stop(page, kinds, i)
+                kinds[i] in (STOP, FORM, MARKER)
+                and not self._soft_stop(page, kinds, i)
+                and not self._replies_label(page, kinds, i)
                 for i in between
             )
             too_long = (
@@ -1008,6 +1021,27 @@ class CommentFilter(Filter):
                 return False
             seen += 1
         return False
+
+    @classmethod
+    def _replies_label(cls, page: Page, kinds: list[int], line: int) -> bool:
+        """An uncounted "Replies" label between a comment's toolbar and the replies'
+        first header: a thread's inner label, not a new section."""
+        if kinds[line] != MARKER or page.stats[line].words > 2:
+            return False
+        text = page.lines[line].text
+        if _declared(text) is not None or _SECTION_WORD.search(text):
+            return False  # "Comments»" opens the section itself
+        nxt = cls._next_content(kinds, line)
+        prev = line - 1
+        while prev >= 0 and kinds[prev] == BLANK:
+            prev -= 1
+        return (
+            nxt is not None
+            and kinds[nxt] == HEAD
+            and prev >= 0
+            and kinds[prev] == CHROME
+            and page.stats[prev].vocab != "widget:share"  # the article's share buttons
+        )
 
     @staticmethod
     def _stop_before(page: Page, kinds: list[int], line: int) -> bool:
@@ -1345,7 +1379,11 @@ class CommentFilter(Filter):
         if trailing and scores is not None:
             # the section's own notes under its marker ("You can follow this conversation
             # by subscribing..."), where the scorer reads them as chrome, open no comment
-            while len(head_text) > 1 and scores[head_text[0]] < 0.2:
+            while (
+                len(head_text) > 1
+                and scores[head_text[0]] < 0.2
+                and page.stats[head_text[0]].words >= 8
+            ):
                 head_text = head_text[1:]
         # Only a leading header takes an author-only line above it; trailing, that line is text.
         if trailing:
