@@ -527,6 +527,23 @@ def test_discussion_count_is_a_marker() -> None:
     assert len(page.comments) == 1
 
 
+def test_lone_comment_without_marker_between_reply_and_form() -> None:
+    text = ARTICLE + (
+        "Post a Comment Get an Avatar\nMaren\nMarch 12th\n"
+        "Honestly, the detour through the old town is nicer than the bridge ever was.\n"
+        "Reply\nLeave a Comment\nClick here to cancel reply.\n"
+    )
+    page = Page(text)
+    page.comment_scores = [0.0] * 3 + [0.8, 0.8, 0.9] + [0.0] * 3
+    CommentFilter().apply(page)
+    assert authors(page) == ["Maren"]
+    # the scorer must agree: an article's own dateline and a share bar are not a comment
+    page = Page(text)
+    page.comment_scores = [0.0] * 9
+    CommentFilter().apply(page)
+    assert page.comments == []
+
+
 def test_parts_cover_comment_lines() -> None:
     page = run(
         ARTICLE + "2 Comments\n"

@@ -1179,6 +1179,20 @@ class CommentFilter(Filter):
             )
         ):
             return True
+        # A lone named and timed header with no marker: its text, the comment's "Reply"
+        # and then the comment form, where the scorer agrees ("Jason" / "November 12th" /
+        # the text / "Reply" / "Leave a Comment").
+        if (
+            marker is None
+            and run[0].has_name()
+            and run[0].has_time()
+            and self._speaks(page, kinds, run, 0)
+            and self._reply_then_form(page, kinds, run[0])
+            and page.comment_scores is not None
+            and self._comment_support(page, run)
+            and self._text_support(page, kinds, run[0])
+        ):
+            return True
         # A lone header needs a marker in front of it, a name and prose; under a count of
         # exactly one comment, a short line of text will do ("1 Comment" / "Jo said:" / "ok").
         return (
@@ -1311,6 +1325,26 @@ class CommentFilter(Filter):
             if s.words >= 10 and s.stop_ratio >= 0.25:
                 return True
         return any(h.text for h in g.heads.values())
+
+    @staticmethod
+    def _reply_then_form(page: Page, kinds: list[int], g: Group) -> bool:
+        """After the text under a header: a comment action, then (within three lines) the
+        comment form."""
+        i = g.last + 1
+        while i < len(kinds) and kinds[i] in (TEXT, BLANK):
+            i += 1
+        if i >= len(kinds) or kinds[i] != CHROME or page.stats[i].vocab != "comment-action":
+            return False
+        seen = 0
+        for j in range(i + 1, len(kinds)):
+            if kinds[j] == BLANK:
+                continue
+            if kinds[j] == FORM:
+                return True
+            seen += 1
+            if seen >= 3:
+                return False
+        return False
 
     @staticmethod
     def _toolbar_follows(page: Page, kinds: list[int], g: Group) -> bool:
