@@ -544,6 +544,17 @@ def test_lone_comment_without_marker_between_reply_and_form() -> None:
     assert page.comments == []
 
 
+def test_date_and_zoned_clock_then_text_then_signature() -> None:
+    page = run(
+        ARTICLE + "Comments\nOne comment so far | Comments RSS\nMar 6, 2024\n4:12 pm EST\n"
+        "As a daily cyclist I can say the bridge has been dangerous for years.\n"
+        "Posted by Velo_K | Report as abusive\nPost Your Comment\n"
+    )
+    assert authors(page) == ["Velo_K"]
+    assert page.comments[0].posted.raw == "Mar 6, 2024 4:12 pm EST"
+    assert texts(page) == ["As a daily cyclist I can say the bridge has been dangerous for years."]
+
+
 def test_parts_cover_comment_lines() -> None:
     page = run(
         ARTICLE + "2 Comments\n"

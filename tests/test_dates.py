@@ -148,3 +148,11 @@ def test_loose_shapes_only_when_asked() -> None:
 )
 def test_short_age(token: str, age: bool) -> None:
     assert is_short_age(token) is age
+
+
+def test_loose_clock_time_keeps_its_zone() -> None:
+    span = find_time_span("4:12 pm EST", loose=True)
+    assert span is not None and span.stamp.raw == "4:12 pm EST"
+    # a capitalised word after the time is not a zone
+    span = find_time_span("4:12 pm Dean", loose=True)
+    assert span is not None and span.stamp.raw == "4:12 pm"

@@ -82,7 +82,8 @@ _ABSOLUTE = regex.compile(
 _LOOSE_PATTERNS = [
     rf"(?:(?:{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH_ALT})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:{_CONNECT}(?P<time>{_TIME}))?",
     rf"(?:(?:{_WEEKDAY}),?\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?(?P<mon>{_MONTH_ALT})\.?(?:{_CONNECT}(?P<time>{_TIME}))?",
-    r"(?P<time>\d{1,2}:\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?)",
+    # "5:06 pm EDT": the zone belongs to the time, never to a name after it
+    r"(?P<time>\d{1,2}:\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?(?:\s?(?-i:[A-Z]{3,4})(?!\w))?)",
 ]
 _LOOSE = regex.compile(
     _START + r"(?:" + "|".join(f"(?:{p})" for p in _LOOSE_PATTERNS) + r")(?![\w])",

@@ -192,8 +192,11 @@ _CHROME = frozenset(
 
 # Words of comment toolbars ("permalink save report reply", "Antworten Melden").
 _ACTION_WORDS = frozenset(
-    ["reply", "replies", "report", "permalink", "save", "share", "like", "likes", "unlike", "dislike", "flag", "quote", "edit", "delete", "embed", "parent", "give", "award", "upvote", "downvote", "vote", "votes", "up", "down", "rate", "abuse", "link", "hide", "block", "mute", "spam", "antworten", "melden", "teilen", "gefällt", "mir", "répondre", "signaler", "partager", "aimer", "responder", "denunciar", "compartir", "rispondi", "segnala", "condividi", "mi", "piace", "reageren", "rapporteren", "delen", "ответить", "пожаловаться", "поделиться", "нравится"]  # noqa: E501
+    ["reply", "replies", "report", "permalink", "save", "share", "like", "likes", "unlike", "dislike", "flag", "quote", "edit", "delete", "embed", "parent", "give", "award", "upvote", "downvote", "vote", "votes", "up", "down", "rate", "abuse", "abusive", "link", "hide", "block", "mute", "spam", "antworten", "melden", "teilen", "gefällt", "mir", "répondre", "signaler", "partager", "aimer", "responder", "denunciar", "compartir", "rispondi", "segnala", "condividi", "mi", "piace", "reageren", "rapporteren", "delen", "ответить", "пожаловаться", "поделиться", "нравится"]  # noqa: E501
 )
+
+# Small words between toolbar words ("Report as abusive", "Reply to this").
+_ACTION_FILLERS = frozenset(["as", "to", "this", "comment"])
 
 # Line kinds.
 TEXT, HEAD, NAME, CHROME, MARKER, FORM, STOP, TRACK, BLANK = range(9)
@@ -256,7 +259,7 @@ _EMPTY_COUNT = regex.compile(r"\w\s*[(\[]\s*[)\]]\s*$")
 _EMAIL = regex.compile(r"\S@\S+\.\w{2,}")
 _CLOCK = regex.compile(r"\d{1,2}[:.h]\d{2}")
 _TIME_REST = regex.compile(r"(?=.*\d)(?:\d{1,4}|[:.,h]|\s|\bat\b|\bum\b|[ap]\.?m\.?)+", regex.I)
-_CLOCK_ONLY = regex.compile(r"[\d:\s]+(?:[ap]\.?m\.?)?", regex.I)
+_CLOCK_ONLY = regex.compile(r"[\d:\s]+(?:[ap]\.?m\.?)?(?:\s?(?-i:[A-Z]{3,4}))?", regex.I)
 _NUMBER_PUNCT = regex.compile(r"[.,]")
 # "Recommend? (7)", "Helpful? [3]": a vote button with its count.
 _ASK_COUNT = regex.compile(r"^\s*\p{L}[\p{L} ]{0,24}\?\s*[(\[]\s*\d{1,6}\s*[)\]]\s*$")
@@ -733,7 +736,13 @@ class CommentFilter(Filter):
             # The feature pass already looked for times: a short line with no digit and no
             # time can only be a "says" header, so skip the date patterns for it.
             timeless = s.chars <= 160 and not s.digits and not s.has_time
-            points = self._points_header(line.text) if s.digits and not s.has_time else None
+            points = (
+                self._points_header(line.text)
+                if s.digits and not s.has_time
+                else self._signature(line.text)
+                if not s.has_time and s.words <= 10
+                else None
+            )
             if points is not None:
                 heads[i] = points
                 kinds.append(HEAD)
@@ -756,6 +765,20 @@ class CommentFilter(Filter):
             kinds.append(TEXT)
         self._repeated_toolbars(page, kinds)
         return kinds, heads
+
+    def _signature(self, text: str) -> Header | None:
+        """A timeless "Posted by Tex | Report as abusive": a name and comment actions."""
+        m = _POSTED_BY.match(text)
+        if m is None or not m.group("rest").strip():
+            return None
+        rest = m.group("rest").strip()
+        vocab = default_vocabulary().match(rest)
+        if vocab not in ("comment-action", "comment-chrome") and not self._is_action(rest):
+            return None
+        name = _clean_name(text, m.start("name"), m.end("name"))
+        if name is None or not _name_ok(text[name[0] : name[1]], self.options.max_author_words):
+            return None
+        return Header("by", name=name)
 
     def _points_header(self, text: str) -> Header | None:
         """A name with its score and no time ("baroo 6 pts")."""
@@ -834,7 +857,10 @@ class CommentFilter(Filter):
         if any(w in _ACTION_WORDS for w in words) and (
             words
             and len(words) <= 8
-            and all(w in _ACTION_WORDS or w.isdigit() or is_short_age(w) for w in words)
+            and all(
+                w in _ACTION_WORDS or w in _ACTION_FILLERS or w.isdigit() or is_short_age(w)
+                for w in words
+            )
         ):
             return True
         if _ARROWS.match(stripped) and not stripped.isdigit():
@@ -915,7 +941,7 @@ class CommentFilter(Filter):
             g
             for g in groups
             if g.has_time()
-            or any(h.kind in ("says", "note", "points") for h in g.heads.values())
+            or any(h.kind in ("says", "note", "points", "by") for h in g.heads.values())
         ]
         # A time-only header may have its author on the line above ("Jane Doe" / "3 hours ago").
         for g in groups:
@@ -1497,14 +1523,16 @@ class CommentFilter(Filter):
         page: Page, kinds: list[int], drafts: list[tuple[Group, list[int]]]
     ) -> list[tuple[Group, list[int]]]:
         """A bare time under a named comment that had none ("Julie wrote:" / the text /
-        "May 2, 2024 at 7:28 pm | Permalink") closes that comment: it joins its header."""
+        "May 2, 2024 at 7:28 pm | Permalink") closes that comment: it joins its header;
+        so does a bare signature under a timed one ("Aug 6, 2012" / the text / "Posted by
+        Tex | Report as abusive")."""
         out: list[tuple[Group, list[int]]] = []
         for g, body in drafts:
-            if out and not g.has_name() and g.has_time():
+            if out and g.has_name() != g.has_time():
                 prev, prev_body = out[-1]
                 if (
-                    prev.has_name()
-                    and not prev.has_time()
+                    prev.has_name() != g.has_name()
+                    and prev.has_time() != g.has_time()
                     and any(kinds[i] == TEXT for i in prev_body)
                     and not any(kinds[i] == TEXT for i in body)
                 ):
