@@ -555,6 +555,19 @@ def test_date_and_zoned_clock_then_text_then_signature() -> None:
     assert texts(page) == ["As a daily cyclist I can say the bridge has been dangerous for years."]
 
 
+def test_form_note_under_the_last_comment_is_not_its_text() -> None:
+    text = ARTICLE + (
+        "One Response to “Bridge closed”\nnoor says:\nMarch 10, 2024 at 2:28 am\n"
+        "hi there\nI live across the river, so this changes my whole commute.\n"
+        "Be kind here. Treat this comment form as a conversation in my living room, please.\n"
+        "Leave a Reply\n"
+    )
+    page = Page(text)
+    page.comment_scores = [0.0] * 3 + [0.9, 0.9, 0.9, 0.95, 0.2, 0.0]
+    CommentFilter().apply(page)
+    assert texts(page) == ["hi there / I live across the river, so this changes my whole commute."]
+
+
 def test_parts_cover_comment_lines() -> None:
     page = run(
         ARTICLE + "2 Comments\n"

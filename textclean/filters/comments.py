@@ -1420,6 +1420,16 @@ class CommentFilter(Filter):
             # accepted for its one short line under a count of one (see _accept)
             short = self._short_reply(page, kinds, run[0])
             tail = [short] if short is not None else []
+        scores = page.comment_scores
+        if scores is not None:
+            # the form's own notes under the last comment ("Debate is fine, flaming is
+            # not...") where the scorer reads them as chrome and the comment above as talk
+            while (
+                len(tail) > 1
+                and scores[tail[-1]] < 0.3
+                and max(scores[i] for i in tail[:-1]) >= 0.6
+            ):
+                tail.pop()
         start_bound = marker if marker is not None else -1
         head_text = self._text_before(
             page, kinds, run[0].first, start_bound, limit if marker is not None else 4
@@ -1435,7 +1445,6 @@ class CommentFilter(Filter):
         )
         if trailing and not head_text:
             trailing = False
-        scores = page.comment_scores
         if trailing and scores is not None:
             # the section's own notes under its marker ("You can follow this conversation
             # by subscribing..."), where the scorer reads them as chrome, open no comment
