@@ -568,6 +568,16 @@ def test_form_note_under_the_last_comment_is_not_its_text() -> None:
     assert texts(page) == ["hi there / I live across the river, so this changes my whole commute."]
 
 
+def test_weekday_numeric_time_and_comment_id_before_the_name() -> None:
+    page = run(
+        ARTICLE + "12 comments\n"
+        "Fri, 03/29/2024 - 13:04 | 2691001 kit_r\nThe old deck was rotten, everyone knew.\n"
+        "Fri, 03/29/2024 - 13:13 | 2691002 Longbow\nThen why did it take so long to act?\n"
+    )
+    assert authors(page) == ["kit_r", "Longbow"]
+    assert page.comments[0].posted.raw == "Fri, 03/29/2024 - 13:04"
+
+
 def test_parts_cover_comment_lines() -> None:
     page = run(
         ARTICLE + "2 Comments\n"

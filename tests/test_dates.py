@@ -156,3 +156,9 @@ def test_loose_clock_time_keeps_its_zone() -> None:
     # a capitalised word after the time is not a zone
     span = find_time_span("4:12 pm Dean", loose=True)
     assert span is not None and span.stamp.raw == "4:12 pm"
+
+
+def test_weekday_before_a_numeric_date() -> None:
+    t = find_time("Fri, 03/29/2024 - 13:04 | 88213 kit")
+    assert t is not None and t.raw == "Fri, 03/29/2024 - 13:04"
+    assert t.parsed == dt.datetime(2024, 3, 29, 13, 4)

@@ -65,9 +65,10 @@ _PATTERNS = [
     # 7 Aug 12 at 11:21 pm: a two-digit year only with a clock time after it
     rf"(?P<day>\d{{1,2}})\s+(?P<mon>{_MONTH_ALT})\.?\s+(?P<year>\d{{2}}){_CONNECT}(?P<time>{_TIME})",
     # 2012-07-21 / 2012/07/21 (T17:46)
-    rf"(?P<year>{_YEAR})[-/](?P<m>\d{{1,2}})[-/](?P<day>\d{{1,2}})(?:(?:T|\s+|{_CONNECT})(?P<time>{_TIME}))?",
+    rf"(?:(?:{_WEEKDAY}),?\s+)?(?P<year>{_YEAR})[-/](?P<m>\d{{1,2}})[-/](?P<day>\d{{1,2}})(?:(?:T|\s+|{_CONNECT})(?P<time>{_TIME}))?",
     # 21.07.2012 / 07/21/2012 / 07.21.12 at 17:46
-    rf"(?P<a>\d{{1,2}})[./-](?P<b>\d{{1,2}})[./-](?P<y>\d{{2}}|{_YEAR})(?:{_CONNECT}(?P<time>{_TIME}))?",
+    # (Thu, 08/09/2012 - 13:04: a weekday may lead a numeric date too)
+    rf"(?:(?:{_WEEKDAY}),?\s+)?(?P<a>\d{{1,2}})[./-](?P<b>\d{{1,2}})[./-](?P<y>\d{{2}}|{_YEAR})(?:{_CONNECT}(?P<time>{_TIME}))?",
     # July 2012 (month and year only: kept raw)
     rf"(?P<mon>{_MONTH_ALT})\.?\s+(?P<year>{_YEAR})",
 ]

@@ -274,6 +274,7 @@ _SECTION_WORD = regex.compile(
     r"comment|kommentar|commentaire|comentario|commento|comentário|reactie|discussion|комментари",
     regex.IGNORECASE,
 )
+_LEADING_ID = regex.compile(r"#?\d{5,}\s+(?=\p{L})")
 # A link running up to the end of the searched span (a time inside a URL).
 _IN_URL = regex.compile(r"(?:https?://|www\.)\S*$", regex.IGNORECASE)
 _FORM_LETTERS = regex.compile(r"\p{L}+\.?")
@@ -343,6 +344,10 @@ def _clean_name(text: str, start: int, end: int) -> tuple[int, int] | None:
         piece = piece[: m.start()] + piece[m.end() :] if m.start() > 0 else piece[m.end() :]
         piece = piece.strip(_JOINERS)
         m = _JOIN_WORDS.search(piece)
+    # "| 2691543 malikai": a long comment id before the name is not part of it
+    m = _LEADING_ID.match(piece)
+    if m and m.end() < len(piece):
+        piece = piece[m.end() :]
     if not piece:
         return None
     a = text.find(piece, start)
