@@ -578,6 +578,35 @@ def test_weekday_numeric_time_and_comment_id_before_the_name() -> None:
     assert page.comments[0].posted.raw == "Fri, 03/29/2024 - 13:04"
 
 
+def test_repeated_loading_label_with_ellipsis_is_a_toolbar() -> None:
+    page = run(
+        ARTICLE + "Comments (3)\n"
+        "Tove | 2 hours ago\nThe ferry will be packed every morning now.\nLoading comments…\n"
+        "Abel | 3 hours ago\nGood, the bridge was shaking in the wind.\nLoading comments…\n"
+        "Ines | 4 hours ago\nFinally some money for the repairs!\nLoading comments…\n"
+    )
+    assert authors(page) == ["Tove", "Abel", "Ines"]
+
+
+def test_widget_lines_at_the_end_of_a_comment_are_chrome() -> None:
+    text = ARTICLE + (
+        "2 comments\nTove | 2 hours ago\nThe ferry will be packed every morning now.\n"
+        "Tove: The ferry will be packed every morning now.\n"
+        "This comment has been hidden by the moderators. View comment\n"
+        "Abel | 3 hours ago\nGood, the bridge was shaking in the wind.\nLeave a comment\n"
+    )
+    page = Page(text)
+    page.comment_scores = [0.0] * 3 + [0.9, 0.95, 0.9, 0.05, 0.9, 0.9, 0.0]
+    CommentFilter().apply(page)
+    assert texts(page) == [
+        "The ferry will be packed every morning now. / "
+        "Tove: The ferry will be packed every morning now.",
+        "Good, the bridge was shaking in the wind.",
+    ]
+    hidden = next(i for i, ln in enumerate(page.lines) if ln.text.startswith("This comment"))
+    assert page.label(hidden) is Label.BOILERPLATE
+
+
 def test_parts_cover_comment_lines() -> None:
     page = run(
         ARTICLE + "2 Comments\n"

@@ -275,6 +275,7 @@ _SECTION_WORD = regex.compile(
     regex.IGNORECASE,
 )
 _LEADING_ID = regex.compile(r"#?\d{5,}\s+(?=\p{L})")
+_ELLIPSIS_END = regex.compile(r"(?:…|\.\.\.)\s*$")
 # A link running up to the end of the searched span (a time inside a URL).
 _IN_URL = regex.compile(r"(?:https?://|www\.)\S*$", regex.IGNORECASE)
 _FORM_LETTERS = regex.compile(r"\p{L}+\.?")
@@ -810,7 +811,8 @@ class CommentFilter(Filter):
                 kind in (STOP, TEXT, MARKER)
                 and s.repeats >= 3
                 and s.words <= 4
-                and not s.ends_sentence
+                # "Loading comments…": an ellipsis ends no sentence
+                and (not s.ends_sentence or _ELLIPSIS_END.search(page.lines[i].text))
                 and s.vocab not in ("footer", "related", "tags")
             ):
                 where.setdefault(s.norm, []).append(i)
@@ -1481,6 +1483,8 @@ class CommentFilter(Filter):
                     for i in range(g.last + 1, hi)
                     if kinds[i] in (TEXT, CHROME) and i != g.name_line
                 ]
+            if scores is not None and not trailing:
+                self._trim_widget_lines(kinds, scores, body)
             drafts.append((g, body))
         drafts = self._fold_trailing_times(page, kinds, drafts)
         first_line = min(
@@ -1531,6 +1535,19 @@ class CommentFilter(Filter):
                     "comment-chrome",
                 )
         self._thread(page)
+
+    @staticmethod
+    def _trim_widget_lines(kinds: list[int], scores: list[float], body: list[int]) -> None:
+        """Lines at the end of a comment's body that the scorer reads as widget text
+        ("This comment has been hidden. View comment", the comment's share link), under a
+        text it reads as talk, are the comment's chrome."""
+        text = [i for i in body if kinds[i] == TEXT]
+        if not text or max(scores[i] for i in text) < 0.6:
+            return
+        for i in reversed(text[1:]):
+            if scores[i] >= 0.3:
+                break
+            kinds[i] = CHROME
 
     @staticmethod
     def _fold_trailing_times(
