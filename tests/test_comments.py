@@ -607,6 +607,25 @@ def test_widget_lines_at_the_end_of_a_comment_are_chrome() -> None:
     assert page.label(hidden) is Label.BOILERPLATE
 
 
+def test_stop_word_inside_a_comment_the_scorer_reads_as_comment() -> None:
+    text = ARTICLE + (
+        "42 comments\n"
+        "by kit_r (4411) writes: on Monday March 4, @08:25PM (#1001)\n"
+        "Exit interviews are pointless, say only nice things.\n"
+        "by Oda (5512) writes: on Monday March 4, @08:31PM (#1002)\n"
+        "There is a whole code language for references.\nSee also:\n"
+        "http://example.org/wiki/Reference_letter\n"
+        "by Lin (6613) writes: on Monday March 4, @08:40PM (#1003)\n"
+        "Interesting, I never knew about that code.\n"
+    )
+    page = Page(text)
+    n = len(page.lines)
+    page.comment_scores = [0.0] * 3 + [0.95] * 4 + [0.4] + [0.9] * (n - 8)
+    CommentFilter().apply(page)
+    assert authors(page) == ["kit_r (4411)", "Oda (5512)", "Lin (6613)"]
+    assert page.comments[0].posted.raw == "Monday March 4, @08:25PM"
+
+
 def test_parts_cover_comment_lines() -> None:
     page = run(
         ARTICLE + "2 Comments\n"

@@ -162,3 +162,8 @@ def test_weekday_before_a_numeric_date() -> None:
     t = find_time("Fri, 03/29/2024 - 13:04 | 88213 kit")
     assert t is not None and t.raw == "Fri, 03/29/2024 - 13:04"
     assert t.parsed == dt.datetime(2024, 3, 29, 13, 4)
+
+
+def test_at_sign_joins_a_date_and_its_clock_time() -> None:
+    span = find_time_span("by kit (4411) writes: on Monday March 4, @08:25PM (#4411)", loose=True)
+    assert span is not None and span.stamp.raw == "Monday March 4, @08:25PM"

@@ -336,8 +336,6 @@ def _clean_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     while start < end and (text[start] in _JOINERS):
         start += 1
     while end > start and (text[end - 1] in _JOINERS or text[end - 1] == "."):
-        if text[end - 1] == ")" and text.count("(", start, end) >= text.count(")", start, end):
-            break  # "Anna (South St Style)": the bracket closes part of the name
         end -= 1
     piece = text[start:end]
     m = _JOIN_WORDS.search(piece)
@@ -354,7 +352,10 @@ def _clean_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     a = text.find(piece, start)
     if a < 0:
         return None
-    return a, a + len(piece)
+    b = a + len(piece)
+    if piece.count("(") > piece.count(")") and text[b : b + 1] == ")":
+        b += 1  # "Anna (South St Style)": the bracket closes part of the name
+    return a, b
 
 
 def _name_ok(piece: str, max_words: int) -> bool:
@@ -1000,6 +1001,7 @@ class CommentFilter(Filter):
                 kinds[i] in (STOP, FORM, MARKER)
                 and not self._soft_stop(page, kinds, i)
                 and not self._replies_label(page, kinds, i)
+                and not self._stop_in_comment(page, kinds, i)
                 for i in between
             )
             too_long = (
@@ -1054,6 +1056,28 @@ class CommentFilter(Filter):
                 return False
             seen += 1
         return False
+
+    @classmethod
+    def _stop_in_comment(cls, page: Page, kinds: list[int], line: int) -> bool:
+        """A short stop line inside a comment's text ("See also:" over the links a
+        commenter gives) where the scorer reads it and the lines around it as comment."""
+        scores = page.comment_scores
+        if scores is None or kinds[line] != STOP or page.stats[line].words > 4:
+            return False
+        if scores[line] < 0.3:
+            return False
+        prev = line - 1
+        while prev >= 0 and kinds[prev] == BLANK:
+            prev -= 1
+        nxt = cls._next_content(kinds, line)
+        return (
+            prev >= 0
+            and nxt is not None
+            and kinds[prev] == TEXT
+            and kinds[nxt] == TEXT
+            and scores[prev] >= 0.8
+            and scores[nxt] >= 0.8
+        )
 
     @classmethod
     def _replies_label(cls, page: Page, kinds: list[int], line: int) -> bool:
