@@ -426,6 +426,18 @@ def test_blocks_indentation_gives_replies() -> None:
     assert page.comments[1].depth == 1 and page.comments[1].parent == 0
 
 
+def test_blocks_last_comment_ends_where_the_indent_does() -> None:
+    page = run(
+        ARTICLE + "\nOne Response to “Bridge closed”\n\n"
+        "  noor says:\n  March 10, 2024 at 2:28 am\n\n  hi there\n"
+        "  I live across the river, so this changes my whole commute.\n\n"
+        "Be kind here. Treat this comment form as a conversation in my living room, please.\n"
+        "\nLeave a Reply\n"
+    )
+    assert page.style == "blocks"
+    assert texts(page) == ["hi there / I live across the river, so this changes my whole commute."]
+
+
 @pytest.mark.parametrize(
     ("header", "says"),
     [

@@ -1451,6 +1451,13 @@ class CommentFilter(Filter):
             # accepted for its one short line under a count of one (see _accept)
             short = self._short_reply(page, kinds, run[0])
             tail = [short] if short is not None else []
+        if page.style == "blocks" and tail:
+            # a blocks dump indents a comment's text with its header: a line further out
+            # under the last comment is the page again
+            indent = page.stats[run[-1].last].indent
+            cut = next((k for k, i in enumerate(tail) if page.stats[i].indent < indent), None)
+            if cut is not None and cut > 0:
+                tail = tail[:cut]
         scores = page.comment_scores
         if scores is not None:
             # the form's own notes under the last comment ("Debate is fine, flaming is
