@@ -682,11 +682,7 @@ class CommentFilter(Filter):
         """`_name_span` for a line with no header shape at all: not a short remark made
         mostly of function words ("cool and I mean that")."""
         s = page.stats[i]
-        if (
-            s.words >= 3
-            and s.stop_ratio >= 0.5
-            and not _URL_NAME.fullmatch(page.lines[i].text.strip())
-        ):
+        if s.words >= 3 and s.stop_ratio >= 0.5 and not s.url:
             return None
         return self._name_span(page, i)
 
@@ -1515,7 +1511,7 @@ class CommentFilter(Filter):
                     if kinds[i] in (TEXT, CHROME) and i != g.name_line
                 ]
             if scores is not None and not trailing:
-                self._trim_widget_lines(kinds, scores, body)
+                self._trim_widget_lines(page, kinds, scores, body)
             drafts.append((g, body))
         drafts = self._fold_trailing_times(page, kinds, drafts)
         first_line = min(
@@ -1568,15 +1564,17 @@ class CommentFilter(Filter):
         self._thread(page)
 
     @staticmethod
-    def _trim_widget_lines(kinds: list[int], scores: list[float], body: list[int]) -> None:
-        """Lines at the end of a comment's body that the scorer reads as widget text
-        ("This comment has been hidden. View comment", the comment's share link), under a
-        text it reads as talk, are the comment's chrome."""
+    def _trim_widget_lines(
+        page: Page, kinds: list[int], scores: list[float], body: list[int]
+    ) -> None:
+        """Short lines at the end of a comment's body that the scorer reads as widget
+        text ("This comment has been hidden. View comment", the comment's share link),
+        under a text it reads as talk, are the comment's chrome."""
         text = [i for i in body if kinds[i] == TEXT]
         if not text or max(scores[i] for i in text) < 0.6:
             return
         for i in reversed(text[1:]):
-            if scores[i] >= 0.3:
+            if scores[i] >= 0.15 or page.stats[i].words > 15:
                 break
             kinds[i] = CHROME
 
