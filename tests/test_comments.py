@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from textclean.filters.comments import CommentFilter
+from textclean.filters.comments import CommentFilter, CommentOptions, parse_header
 from textclean.page import Label, Page
 
 ARTICLE = (
@@ -135,6 +135,160 @@ def test_plus_prefixed_id_says() -> None:
     assert authors(page) == ["C98976"]
 
 
+def test_count_of_one_takes_a_short_unfinished_reply() -> None:
+    page = run(
+        ARTICLE + "1 Comment\n1\n+ K20417 on March 3rd, 2024 at 8:12 pm said:\n"
+        "fine by me\nLeave a Comment\nClick here to cancel reply.\n"
+    )
+    assert authors(page) == ["K20417"]
+    assert texts(page) == ["fine by me"]
+    page = run(
+        ARTICLE + "{ 1 comment… read it below or add one }\n"
+        "1 rosa m November 2, 2023 at 6:40 pm\nThe map does not load for me\nReply\n"
+        "Cancel reply\nLeave a Comment\n"
+    )
+    assert texts(page) == ["The map does not load for me"]
+
+
+def test_short_reply_needs_a_count_of_one() -> None:
+    # "3 Comments" and one header over an unfinished line: not enough to go on
+    page = run(
+        ARTICLE + "3 Comments\nK20417 on March 3rd, 2024 at 8:12 pm said:\n"
+        "fine by me\nLeave a Comment\n"
+    )
+    assert page.comments == []
+
+
+def test_widget_word_between_marker_and_comments() -> None:
+    page = run(
+        ARTICLE + "Discussion\n1 Comment\nSort By Oldest First / Newest First\nSubscribe\n"
+        "Tomas / March 3, 2024 at 02:10 pm\nWhere can I buy the new guide book?\nReply\n"
+        "Add a Comment\nMore Stories\n"
+    )
+    assert authors(page) == ["Tomas"]
+
+
+def test_comment_titled_with_a_widget_word() -> None:
+    page = run(
+        ARTICLE + "Comments (3)\n"
+        "Costs\nwritten by Ann Marsh, March 3, 2024\nWho pays for the ferry in the meantime?\n+0\n"
+        "Tech\nwritten by Oleg, March 4, 2024\nThe new sensors will warn of cracks long before.\n"
+        "+2\nNo way\nwritten by pat, March 5, 2024\nSix months is far too optimistic.\n-1\n"
+        "Write comment\n"
+    )
+    assert authors(page) == ["Ann Marsh", "Oleg", "pat"]
+
+
+def test_question_with_a_date_is_not_a_header() -> None:
+    assert parse_header("Was this taken in Leeds, March 15?", CommentOptions()) is None
+    assert parse_header("Rita, March 15", CommentOptions()) is not None
+
+
+def test_linked_names_repeat_without_scorer_support() -> None:
+    text = ARTICLE + (
+        "http://example.org/ Anna Berg\nThe bridge looked so much better in the old photos.\n"
+        "http://blog.example.net/ tomk\nAgreed. I miss crossing it on my way to work!\n"
+        "http://twitter.com/lenny Len Ruiz\nDoes anyone know if the ferry runs on Sundays?\n"
+        "Marta\nThanks for the clear write-up, very useful.\n"
+    )
+    page = Page(text)
+    page.comment_scores = [0.0] * 2 + [0.3] * 8
+    CommentFilter().apply(page)
+    assert authors(page)[:3] == [
+        "http://example.org/ Anna Berg",
+        "http://blog.example.net/ tomk",
+        "http://twitter.com/lenny Len Ruiz",
+    ]
+    assert len(page.comments) == 4
+
+
+def test_two_bare_names_closed_by_the_widget_credit() -> None:
+    text = ARTICLE + (
+        "Please keep comments civil and use your full name.\n"
+        "http://example.org/ Anna Berg\nThe bridge looked so much better in the old photos.\n"
+        "Anonymous\nok and I agree with that\nSix months is nothing, they will be late anyway.\n"
+        "blog comments powered by Disqus\n"
+    )
+    page = Page(text)
+    page.comment_scores = [0.0] * 3 + [0.8] * 6 + [0.0]
+    CommentFilter().apply(page)
+    assert authors(page) == ["http://example.org/ Anna Berg", "Anonymous"]
+    # a bare "Comments" heading is not a credit line: subheadings of an article
+    text = ARTICLE + (
+        "Crafting wonder\nPlayers sort the games they play into genres, she said.\n"
+        "Peaks and valleys\nWe remember games with huge peaks, he observed.\n"
+        "Comments\n"
+    )
+    page = Page(text)
+    page.comment_scores = [0.0] * 2 + [0.8] * 4 + [0.0]
+    CommentFilter().apply(page)
+    assert page.comments == []
+
+
+def test_offset_time_with_a_permalink_after_it() -> None:
+    page = run(
+        ARTICLE + "1 comment\nPenny Wise\n"
+        "March 4, 2024 at 9:15 am (UTC -5) Link to this comment\nReply\n"
+        "We paid for half of it too and it worked out well for everyone.\n"
+        "Leave a Reply Cancel reply\n"
+    )
+    assert authors(page) == ["Penny Wise"]
+    assert page.comments[0].posted.raw == "March 4, 2024 at 9:15 am (UTC -5)"
+
+
+def test_form_heading_ends_a_trailing_comment() -> None:
+    page = run(
+        ARTICLE + "Reader Comments (1)\n"
+        "Is the footpath going to stay open while they work on the deck?\n"
+        "March 4, 2024 | Olga\nPost a New Comment\n"
+        "Enter your information below to add a new comment.\nAuthor:\n"
+    )
+    assert authors(page) == ["Olga"]
+    assert texts(page) == ["Is the footpath going to stay open while they work on the deck?"]
+
+
+def test_time_after_the_text_of_a_says_header() -> None:
+    page = run(
+        ARTICLE + "One Comment\nJulia wrote:\nGlad the bridge is finally getting some care.\n"
+        "Friday, March 1, 2024 at 7:28 pm | Permalink\nPost a Comment\n"
+    )
+    assert authors(page) == ["Julia"]
+    assert page.comments[0].posted.raw == "Friday, March 1, 2024 at 7:28 pm"
+    assert texts(page) == ["Glad the bridge is finally getting some care."]
+
+
+def test_closed_note_and_feed_note_around_trailing_comments() -> None:
+    text = ARTICLE + (
+        "Comments\nYou can follow this conversation by subscribing to the comment feed.\n"
+        "So glad they are finally fixing it!\n"
+        "Posted by: Ruth in Leeds | March 2, 2024 at 12:55 AM\n"
+        "I will miss the view from the middle of it.\n"
+        "Posted by: Sam K. | March 1, 2024 at 08:36 PM\n"
+        "The comments to this entry are closed.\nCategories\n"
+    )
+    page = Page(text)
+    page.comment_scores = [0.0] * 3 + [0.02] + [0.9] * 4 + [0.0] * 2
+    CommentFilter().apply(page)
+    assert authors(page) == ["Ruth in Leeds", "Sam K"]
+    assert texts(page) == [
+        "So glad they are finally fixing it!",
+        "I will miss the view from the middle of it.",
+    ]
+
+
+def test_form_heading_with_below() -> None:
+    page = run(
+        ARTICLE + "2 Comments\n"
+        "Nora said,\nI tried the detour this morning and it took twenty minutes longer.\n"
+        "Kemal said,\nThe ferry is faster anyway, if you can catch the early one.\n"
+        "Leave Your Reply Below...\nUsername (*required)\nEmail Address (*private)\n"
+        "Recent Entries\nWoodworking for beginners\nSeptember 18, 2023\n"
+        "Notes on the tool shed\nSeptember 2, 2023\n"
+    )
+    assert authors(page) == ["Nora", "Kemal"]
+    assert texts(page)[1] == "The ferry is faster anyway, if you can catch the early one."
+
+
 def test_two_digit_year_and_middot_times() -> None:
     page = run(
         ARTICLE + "2 Comments\nAlan Tay\n7 Aug 12 at 11:21 pm\nYou made your point there, Sara.\n"
@@ -228,6 +382,26 @@ def test_reddit_style_points() -> None:
     assert texts(page)[0] == "Six months means a year, every single time."
 
 
+def test_name_with_points_and_a_toolbar() -> None:
+    page = run(
+        ARTICLE + "Sign in\nPost comment as\nSort: Newest | Oldest\nriverrat 12 pts\n"
+        "The toll will end up paying for the repairs, mark my words.\n"
+        "share\nspam\noffensive\ndisagree\noff topic\nLike\nRecent Posts\n"
+    )
+    assert authors(page) == ["riverrat"]
+    assert page.comments[0].votes == 12
+    assert texts(page) == ["The toll will end up paying for the repairs, mark my words."]
+
+
+def test_name_with_points_in_prose_is_not_a_comment() -> None:
+    page = run(
+        ARTICLE + "Top scorers\nJay Rivers 31 points\n"
+        "Rivers led the home side with a season high, hitting six threes in the second half.\n"
+        "Share this\nRelated stories\n"
+    )
+    assert page.comments == []
+
+
 def test_numbered_replies_give_depth() -> None:
     page = run(
         ARTICLE + "Comments (3)\n"
@@ -250,6 +424,18 @@ def test_blocks_indentation_gives_replies() -> None:
     )
     assert authors(page) == ["Jane Doe", "Bob"]
     assert page.comments[1].depth == 1 and page.comments[1].parent == 0
+
+
+def test_blocks_last_comment_ends_where_the_indent_does() -> None:
+    page = run(
+        ARTICLE + "\nOne Response to “Bridge closed”\n\n"
+        "  noor says:\n  March 10, 2024 at 2:28 am\n\n  hi there\n"
+        "  I live across the river, so this changes my whole commute.\n\n"
+        "Be kind here. Treat this comment form as a conversation in my living room, please.\n"
+        "\nLeave a Reply\n"
+    )
+    assert page.style == "blocks"
+    assert texts(page) == ["hi there / I live across the river, so this changes my whole commute."]
 
 
 @pytest.mark.parametrize(
@@ -288,6 +474,168 @@ def test_trackbacks_are_removed_spans() -> None:
     decision = page.standing(track)
     assert decision is not None and decision.category == "trackback"
     assert all("roundup" not in t for t in texts(page))
+
+
+def test_pingback_between_comments_does_not_swallow_the_next() -> None:
+    page = run(
+        ARTICLE + "3 Comments\n"
+        "Rina says:\nMarch 6, 2024 at 3:37 pm\nI crossed it last spring and it already felt shaky.\nReply\n"  # noqa: E501
+        "Pingback: Five bridges worth a detour | Photo Diary\n"
+        "Arun says:\nMarch 6, 2024 at 4:31 pm\nThe new deck will be much wider, which is good news.\nReply\n"  # noqa: E501
+        "Pingback: Five bridges worth a detour | Photo Diary\n"
+        "Lea says:\nMarch 8, 2024 at 9:43 am\nHope the market under it stays open meanwhile.\nReply\n"  # noqa: E501
+        "Leave a Reply\n"
+    )
+    assert authors(page) == ["Rina", "Arun", "Lea"]
+    track = next(i for i, ln in enumerate(page.lines) if ln.text.startswith("Pingback"))
+    decision = page.standing(track)
+    assert decision is not None and decision.category == "trackback"
+
+
+def test_one_long_comment_does_not_split_the_section() -> None:
+    pasted = "".join(f"* Repair item number {k} = {k * 3} thousand\n" for k in range(45))
+    text = ARTICLE + (
+        "Ola Says:\n3 March 2024 at 8:38 pm\nThe costs keep growing, look at this list:\n"
+        + pasted
+        + "Ben Says:\n3 March 2024 at 9:03 pm\nWhere did you find those figures?\n"
+        "Ola Says:\n3 March 2024 at 9:40 pm\nIn the council minutes, page twelve.\n"
+        "Kim Says:\n4 March 2024 at 7:02 am\nThanks, that is useful to know.\n"
+    )
+    page = Page(text)
+    n = len(page.lines)
+    page.comment_scores = [0.0] * 2 + [0.95] * (n - 2)
+    CommentFilter().apply(page)
+    assert authors(page) == ["Ola", "Ben", "Ola", "Kim"]
+    assert any("number 44" in page.text[p.start : p.end] for p in page.comments[0].parts)
+
+
+def test_blogger_replies_label_inside_the_thread() -> None:
+    page = run(
+        ARTICLE + "4 comments:\n"
+        "Mira (Bridge Walks)5 March 2024 17:38\nWhat a shame, it was my favourite walk. xx\n"
+        "ReplyDelete\nReplies\n"
+        "Town Notes5 March 2024 17:40\nIt will be back by autumn, I promise!\nDelete\nReply\n"
+        "Petra5 March 2024 17:44\nThanks for the update, I had no idea it was closing.\n"
+        "ReplyDelete\nReplies\n"
+        "Town Notes5 March 2024 17:51\nYou are welcome, spread the word.\nDelete\nReply\n"
+        "Add comment\n"
+    )
+    assert authors(page) == ["Mira (Bridge Walks)", "Town Notes", "Petra", "Town Notes"]
+    assert page.declared_comment_count == 4
+
+
+def test_link_with_a_date_in_its_path_is_not_a_header() -> None:
+    assert parse_header("http://news.example.com/2024/03/05/bridge/index.html", CommentOptions()) is None  # noqa: E501
+    assert parse_header("www.example.com/2024/03/05/bridge", CommentOptions()) is None
+
+
+def test_discussion_count_is_a_marker() -> None:
+    page = run(
+        ARTICLE + "Public Discussion (1)\nKarel_7\n"
+        "#1 - Mon Mar 4, 2024 10:07 AM EST\nThey said the same thing about the tunnel.\n"
+        "Leave a Comment:\n"
+    )
+    assert page.declared_comment_count == 1
+    assert len(page.comments) == 1
+
+
+def test_lone_comment_without_marker_between_reply_and_form() -> None:
+    text = ARTICLE + (
+        "Post a Comment Get an Avatar\nMaren\nMarch 12th\n"
+        "Honestly, the detour through the old town is nicer than the bridge ever was.\n"
+        "Reply\nLeave a Comment\nClick here to cancel reply.\n"
+    )
+    page = Page(text)
+    page.comment_scores = [0.0] * 3 + [0.8, 0.8, 0.9] + [0.0] * 3
+    CommentFilter().apply(page)
+    assert authors(page) == ["Maren"]
+    # the scorer must agree: an article's own dateline and a share bar are not a comment
+    page = Page(text)
+    page.comment_scores = [0.0] * 9
+    CommentFilter().apply(page)
+    assert page.comments == []
+
+
+def test_date_and_zoned_clock_then_text_then_signature() -> None:
+    page = run(
+        ARTICLE + "Comments\nOne comment so far | Comments RSS\nMar 6, 2024\n4:12 pm EST\n"
+        "As a daily cyclist I can say the bridge has been dangerous for years.\n"
+        "Posted by Velo_K | Report as abusive\nPost Your Comment\n"
+    )
+    assert authors(page) == ["Velo_K"]
+    assert page.comments[0].posted.raw == "Mar 6, 2024 4:12 pm EST"
+    assert texts(page) == ["As a daily cyclist I can say the bridge has been dangerous for years."]
+
+
+def test_form_note_under_the_last_comment_is_not_its_text() -> None:
+    text = ARTICLE + (
+        "One Response to “Bridge closed”\nnoor says:\nMarch 10, 2024 at 2:28 am\n"
+        "hi there\nI live across the river, so this changes my whole commute.\n"
+        "Be kind here. Treat this comment form as a conversation in my living room, please.\n"
+        "Leave a Reply\n"
+    )
+    page = Page(text)
+    page.comment_scores = [0.0] * 3 + [0.9, 0.9, 0.9, 0.95, 0.2, 0.0]
+    CommentFilter().apply(page)
+    assert texts(page) == ["hi there / I live across the river, so this changes my whole commute."]
+
+
+def test_weekday_numeric_time_and_comment_id_before_the_name() -> None:
+    page = run(
+        ARTICLE + "12 comments\n"
+        "Fri, 03/29/2024 - 13:04 | 2691001 kit_r\nThe old deck was rotten, everyone knew.\n"
+        "Fri, 03/29/2024 - 13:13 | 2691002 Longbow\nThen why did it take so long to act?\n"
+    )
+    assert authors(page) == ["kit_r", "Longbow"]
+    assert page.comments[0].posted.raw == "Fri, 03/29/2024 - 13:04"
+
+
+def test_repeated_loading_label_with_ellipsis_is_a_toolbar() -> None:
+    page = run(
+        ARTICLE + "Comments (3)\n"
+        "Tove | 2 hours ago\nThe ferry will be packed every morning now.\nLoading comments…\n"
+        "Abel | 3 hours ago\nGood, the bridge was shaking in the wind.\nLoading comments…\n"
+        "Ines | 4 hours ago\nFinally some money for the repairs!\nLoading comments…\n"
+    )
+    assert authors(page) == ["Tove", "Abel", "Ines"]
+
+
+def test_widget_lines_at_the_end_of_a_comment_are_chrome() -> None:
+    text = ARTICLE + (
+        "2 comments\nTove | 2 hours ago\nThe ferry will be packed every morning now.\n"
+        "Tove: The ferry will be packed every morning now.\n"
+        "This comment has been hidden by the moderators. View comment\n"
+        "Abel | 3 hours ago\nGood, the bridge was shaking in the wind.\nLeave a comment\n"
+    )
+    page = Page(text)
+    page.comment_scores = [0.0] * 3 + [0.9, 0.95, 0.9, 0.05, 0.9, 0.9, 0.0]
+    CommentFilter().apply(page)
+    assert texts(page) == [
+        "The ferry will be packed every morning now. / "
+        "Tove: The ferry will be packed every morning now.",
+        "Good, the bridge was shaking in the wind.",
+    ]
+    hidden = next(i for i, ln in enumerate(page.lines) if ln.text.startswith("This comment"))
+    assert page.label(hidden) is Label.BOILERPLATE
+
+
+def test_stop_word_inside_a_comment_the_scorer_reads_as_comment() -> None:
+    text = ARTICLE + (
+        "42 comments\n"
+        "by kit_r (4411) writes: on Monday March 4, @08:25PM (#1001)\n"
+        "Exit interviews are pointless, say only nice things.\n"
+        "by Oda (5512) writes: on Monday March 4, @08:31PM (#1002)\n"
+        "There is a whole code language for references.\nSee also:\n"
+        "http://example.org/wiki/Reference_letter\n"
+        "by Lin (6613) writes: on Monday March 4, @08:40PM (#1003)\n"
+        "Interesting, I never knew about that code.\n"
+    )
+    page = Page(text)
+    n = len(page.lines)
+    page.comment_scores = [0.0] * 3 + [0.95] * 4 + [0.4] + [0.9] * (n - 8)
+    CommentFilter().apply(page)
+    assert authors(page) == ["kit_r (4411)", "Oda (5512)", "Lin (6613)"]
+    assert page.comments[0].posted.raw == "Monday March 4, @08:25PM"
 
 
 def test_parts_cover_comment_lines() -> None:

@@ -25,6 +25,16 @@ from textclean.dates import find_time, find_time_span, is_short_age
         ),
         ("October 11, 2012 | Eve", "October 11, 2012", dt.datetime(2012, 10, 11)),
         (
+            "March 4, 2024 at 9:15 am (UTC -5) Link to this comment",
+            "March 4, 2024 at 9:15 am (UTC -5)",
+            dt.datetime(2024, 3, 4, 9, 15),
+        ),
+        (
+            "4 March 2024 17:05 (GMT+1)",
+            "4 March 2024 17:05 (GMT+1)",
+            dt.datetime(2024, 3, 4, 17, 5),
+        ),
+        (
             "August 9th, 2012 at 8:38 am",
             "August 9th, 2012 at 8:38 am",
             dt.datetime(2012, 8, 9, 8, 38),
@@ -138,3 +148,22 @@ def test_loose_shapes_only_when_asked() -> None:
 )
 def test_short_age(token: str, age: bool) -> None:
     assert is_short_age(token) is age
+
+
+def test_loose_clock_time_keeps_its_zone() -> None:
+    span = find_time_span("4:12 pm EST", loose=True)
+    assert span is not None and span.stamp.raw == "4:12 pm EST"
+    # a capitalised word after the time is not a zone
+    span = find_time_span("4:12 pm Dean", loose=True)
+    assert span is not None and span.stamp.raw == "4:12 pm"
+
+
+def test_weekday_before_a_numeric_date() -> None:
+    t = find_time("Fri, 03/29/2024 - 13:04 | 88213 kit")
+    assert t is not None and t.raw == "Fri, 03/29/2024 - 13:04"
+    assert t.parsed == dt.datetime(2024, 3, 29, 13, 4)
+
+
+def test_at_sign_joins_a_date_and_its_clock_time() -> None:
+    span = find_time_span("by kit (4411) writes: on Monday March 4, @08:25PM (#4411)", loose=True)
+    assert span is not None and span.stamp.raw == "Monday March 4, @08:25PM"

@@ -49,8 +49,12 @@ _WEEKDAY = (
     r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
 )
 # The zone is upper case even under IGNORECASE ("5:00 AM EDT", not "5:00 AM Dean").
-_TIME = r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?(?:\s?(?-i:[A-Z]{2,4}|UTC[+-]?\d*)(?!\w))?"
-_CONNECT = r"(?:\s*,?\s*(?:at|um|à|a las|alle|às|в|om|-|–|—|\||·|•)?\s*)"
+# "(UTC -4)", "(GMT+2)": an offset in brackets after the clock time.
+_TIME = (
+    r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?(?:\s?(?:(?-i:[A-Z]{2,4}|UTC[+-]?\d*)(?!\w)"
+    r"|\((?-i:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d{2})?\)))?"
+)
+_CONNECT = r"(?:\s*,?\s*(?:at|um|à|a las|alle|às|в|om|-|–|—|\||·|•|@)?\s*)"
 _YEAR = r"(?:19|20)\d{2}"
 
 _PATTERNS = [
@@ -61,9 +65,10 @@ _PATTERNS = [
     # 7 Aug 12 at 11:21 pm: a two-digit year only with a clock time after it
     rf"(?P<day>\d{{1,2}})\s+(?P<mon>{_MONTH_ALT})\.?\s+(?P<year>\d{{2}}){_CONNECT}(?P<time>{_TIME})",
     # 2012-07-21 / 2012/07/21 (T17:46)
-    rf"(?P<year>{_YEAR})[-/](?P<m>\d{{1,2}})[-/](?P<day>\d{{1,2}})(?:(?:T|\s+|{_CONNECT})(?P<time>{_TIME}))?",
+    rf"(?:(?:{_WEEKDAY}),?\s+)?(?P<year>{_YEAR})[-/](?P<m>\d{{1,2}})[-/](?P<day>\d{{1,2}})(?:(?:T|\s+|{_CONNECT})(?P<time>{_TIME}))?",
     # 21.07.2012 / 07/21/2012 / 07.21.12 at 17:46
-    rf"(?P<a>\d{{1,2}})[./-](?P<b>\d{{1,2}})[./-](?P<y>\d{{2}}|{_YEAR})(?:{_CONNECT}(?P<time>{_TIME}))?",
+    # (Thu, 08/09/2012 - 13:04: a weekday may lead a numeric date too)
+    rf"(?:(?:{_WEEKDAY}),?\s+)?(?P<a>\d{{1,2}})[./-](?P<b>\d{{1,2}})[./-](?P<y>\d{{2}}|{_YEAR})(?:{_CONNECT}(?P<time>{_TIME}))?",
     # July 2012 (month and year only: kept raw)
     rf"(?P<mon>{_MONTH_ALT})\.?\s+(?P<year>{_YEAR})",
 ]
@@ -78,7 +83,8 @@ _ABSOLUTE = regex.compile(
 _LOOSE_PATTERNS = [
     rf"(?:(?:{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH_ALT})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:{_CONNECT}(?P<time>{_TIME}))?",
     rf"(?:(?:{_WEEKDAY}),?\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?(?P<mon>{_MONTH_ALT})\.?(?:{_CONNECT}(?P<time>{_TIME}))?",
-    r"(?P<time>\d{1,2}:\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?)",
+    # "5:06 pm EDT": the zone belongs to the time, never to a name after it
+    r"(?P<time>\d{1,2}:\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?(?:\s?(?-i:[A-Z]{3,4})(?!\w))?)",
 ]
 _LOOSE = regex.compile(
     _START + r"(?:" + "|".join(f"(?:{p})" for p in _LOOSE_PATTERNS) + r")(?![\w])",

@@ -78,6 +78,11 @@ _VOTES = regex.compile(
 _INLINE_VOTES = regex.compile(
     r"(?<!\w)(?P<n>[+-]?\d{1,6})\s+(?P<unit>points?|votes?|likes?)(?!\w)", regex.IGNORECASE
 )
+# "baroo 6 pts", "civil_eng 7 points": a commenter's name and score, no time.
+_NAME_POINTS = regex.compile(
+    r"^\s*(?P<name>\S[^\n]{0,40}?)\s+(?P<n>[+-]?\d{1,6})\s+(?P<unit>pts|points?)\s*$",
+    regex.IGNORECASE,
+)
 _ARROWS = regex.compile(r"^[\s△▲▽▼↑↓⬆⬇+\-•·|\d]*$")
 _MENTION = regex.compile(r"^\s*@\s?(\w[\w.-]{0,30})")
 _IN_REPLY = regex.compile(
@@ -101,8 +106,8 @@ _COUNT_HEADER = regex.compile(
     r"(?:^|\D)(?P<n>\d[\d.,]*|one|a single)\s+(?:\w+\s+)?(?:comments?|responses?|replies|reply|thoughts?|reactions?|"  # noqa: E501
     r"kommentare?|antworten|commentaires?|réponses?|comentarios?|respuestas?|commenti|risposte|comentários|"
     r"respostas|reacties|opmerkingen|комментари\w*|ответ\w*)\b"
-    r"|(?:comments?|responses?|kommentare?|commentaires?|comentarios?|commenti|comentários|reacties|"
-    r"комментари\w*)\s*[(\[:]?\s*(?P<m>\d[\d.,]*)\s*[)\]]?\s*$",
+    r"|(?:comments?|responses?|discussion|kommentare?|commentaires?|comentarios?|commenti|"
+    r"comentários|reacties|комментари\w*)\s*[(\[:]?\s*(?P<m>\d[\d.,]*)\s*[)\]]?\s*$",
     regex.IGNORECASE,
 )
 # A count that opens a longer line: "One Response to “A long post title”",
@@ -119,6 +124,19 @@ _FORM_HEADER = regex.compile(
     r"kommentar (?:schreiben|verfassen|hinterlassen)|schreibe|hinterlasse|laisser|laissez|écrire|"
     r"ajouter|deja|dejar|escribe|añadir|lascia|scrivi|aggiungi|deixe|deixar|escreva|adicionar|"
     r"laat|plaats|schrijf|reageer|оставить|оставьте|написать|добавить)\b",
+    regex.IGNORECASE,
+)
+# A form's own heading in words the vocabulary may lack ("Post a New Comment").
+_FORM_LINE = regex.compile(
+    r"^(?:leave|post|add|write|submit|make)\s+(?:a|an|your)?\s*(?:new\s+|own\s+)?"
+    r"(?:comment|reply|response|review)s?(?:\s+(?:below|here|now))?$",
+    regex.IGNORECASE,
+)
+# "The comments to this entry are closed.": the end of a section, in words the
+# vocabulary may lack.
+_CLOSED = regex.compile(
+    r"\b(?:comments?|commenting|discussion)\b[^.!?\n]{0,60}?\b(?:are|is|has been|have been)\s+"
+    r"(?:now\s+)?(?:closed|disabled|turned off)\b",
     regex.IGNORECASE,
 )
 # Labels of an article's own times ("updated 2:24 PM EST"): a post list, not a commenter.
@@ -166,14 +184,19 @@ _STOP = frozenset(
         "widget:read-more",
     }
 )
+# Stops that a comment section may hold: one short line of these never ends it alone.
+_SOFT_STOP = frozenset({"navigation", "widget:subscribe", "widget:login"})
 _CHROME = frozenset(
     {"comment-action", "comment-chrome", "widget:share", "byline-label", "date-label"}
 )
 
 # Words of comment toolbars ("permalink save report reply", "Antworten Melden").
 _ACTION_WORDS = frozenset(
-    ["reply", "replies", "report", "permalink", "save", "share", "like", "likes", "unlike", "dislike", "flag", "quote", "edit", "delete", "embed", "parent", "give", "award", "upvote", "downvote", "vote", "votes", "up", "down", "rate", "abuse", "link", "hide", "block", "mute", "spam", "antworten", "melden", "teilen", "gefällt", "mir", "répondre", "signaler", "partager", "aimer", "responder", "denunciar", "compartir", "rispondi", "segnala", "condividi", "mi", "piace", "reageren", "rapporteren", "delen", "ответить", "пожаловаться", "поделиться", "нравится"]  # noqa: E501
+    ["reply", "replies", "report", "permalink", "save", "share", "like", "likes", "unlike", "dislike", "flag", "quote", "edit", "delete", "embed", "parent", "give", "award", "upvote", "downvote", "vote", "votes", "up", "down", "rate", "abuse", "abusive", "link", "hide", "block", "mute", "spam", "antworten", "melden", "teilen", "gefällt", "mir", "répondre", "signaler", "partager", "aimer", "responder", "denunciar", "compartir", "rispondi", "segnala", "condividi", "mi", "piace", "reageren", "rapporteren", "delen", "ответить", "пожаловаться", "поделиться", "нравится"]  # noqa: E501
 )
+
+# Small words between toolbar words ("Report as abusive", "Reply to this").
+_ACTION_FILLERS = frozenset(["as", "to", "this", "comment"])
 
 # Line kinds.
 TEXT, HEAD, NAME, CHROME, MARKER, FORM, STOP, TRACK, BLANK = range(9)
@@ -198,7 +221,7 @@ class CommentOptions(FilterOptions):
 class Header:
     """What one header line says."""
 
-    kind: str  # says | by | time | note | name
+    kind: str  # says | by | time | note | name | points
     name: tuple[int, int] | None = None  # offsets within the line
     time: TimeMatch | None = None
     votes: tuple[int, int, int, str] | None = None  # start, end, value, unit
@@ -236,7 +259,7 @@ _EMPTY_COUNT = regex.compile(r"\w\s*[(\[]\s*[)\]]\s*$")
 _EMAIL = regex.compile(r"\S@\S+\.\w{2,}")
 _CLOCK = regex.compile(r"\d{1,2}[:.h]\d{2}")
 _TIME_REST = regex.compile(r"(?=.*\d)(?:\d{1,4}|[:.,h]|\s|\bat\b|\bum\b|[ap]\.?m\.?)+", regex.I)
-_CLOCK_ONLY = regex.compile(r"[\d:\s]+(?:[ap]\.?m\.?)?", regex.I)
+_CLOCK_ONLY = regex.compile(r"[\d:\s]+(?:[ap]\.?m\.?)?(?:\s?(?-i:[A-Z]{3,4}))?", regex.I)
 _NUMBER_PUNCT = regex.compile(r"[.,]")
 # "Recommend? (7)", "Helpful? [3]": a vote button with its count.
 _ASK_COUNT = regex.compile(r"^\s*\p{L}[\p{L} ]{0,24}\?\s*[(\[]\s*\d{1,6}\s*[)\]]\s*$")
@@ -246,6 +269,15 @@ _INITIAL_END = regex.compile(r"(?<!\w)\p{Lu}\.$")
 _URL_NAME = regex.compile(r"https?://\S+\s+(?P<name>[^\s:/][^:/]*)")
 
 
+# Words that name a whole comment section (not an inner "Replies" label).
+_SECTION_WORD = regex.compile(
+    r"comment|kommentar|commentaire|comentario|commento|comentário|reactie|discussion|комментари",
+    regex.IGNORECASE,
+)
+_LEADING_ID = regex.compile(r"#?\d{5,}\s+(?=\p{L})")
+_ELLIPSIS_END = regex.compile(r"(?:…|\.\.\.)\s*$")
+# A link running up to the end of the searched span (a time inside a URL).
+_IN_URL = regex.compile(r"(?:https?://|www\.)\S*$", regex.IGNORECASE)
 _FORM_LETTERS = regex.compile(r"\p{L}+\.?")
 _FORM_YEAR = regex.compile(r"\d{3,}")
 _FORM_NUMBER = regex.compile(r"\d{1,2}")
@@ -311,12 +343,19 @@ def _clean_name(text: str, start: int, end: int) -> tuple[int, int] | None:
         piece = piece[: m.start()] + piece[m.end() :] if m.start() > 0 else piece[m.end() :]
         piece = piece.strip(_JOINERS)
         m = _JOIN_WORDS.search(piece)
+    # "| 2691543 malikai": a long comment id before the name is not part of it
+    m = _LEADING_ID.match(piece)
+    if m and m.end() < len(piece):
+        piece = piece[m.end() :]
     if not piece:
         return None
     a = text.find(piece, start)
     if a < 0:
         return None
-    return a, a + len(piece)
+    b = a + len(piece)
+    if piece.count("(") > piece.count(")") and text[b : b + 1] == ")":
+        b += 1  # "Anna (South St Style)": the bracket closes part of the name
+    return a, b
 
 
 def _name_ok(piece: str, max_words: int) -> bool:
@@ -342,6 +381,8 @@ def parse_header(text: str, options: CommentOptions) -> Header | None:
     if words > options.max_header_words or _OWN_COUNT.search(stripped):
         return None
     first_time = _time(text)
+    if first_time is not None and _IN_URL.search(text, 0, first_time.end):
+        first_time = None  # "http://site/2012/10/17/story": a link, not a time
     # Cheap gate: without a time, only a "says" or a reblog note can be a header.
     if first_time is None and _SAY_GATE.search(text) is None and "reblogged" not in text:
         return None
@@ -411,8 +452,8 @@ def parse_header(text: str, options: CommentOptions) -> Header | None:
         and _CLOCK.search(stripped) is None
     ):
         return None
-    # A sentence that mentions a date is prose, not a header.
-    if words > 8 and stripped[-1] in ".!?":
+    # A sentence that mentions a date is prose, not a header; so is a question.
+    if (words > 8 and stripped[-1] in ".!?") or (words >= 4 and stripped[-1] == "?"):
         return None
     head = Header("time", time=t, number=number)
     before, after = (base, t.start), (t.end, len(text))
@@ -454,7 +495,7 @@ class CommentFilter(Filter):
 
     def apply(self, page: Page) -> None:
         kinds, heads = self._classify(page)
-        self._trackbacks(page, kinds)
+        self._trackbacks(page, kinds, heads)
         groups = self._groups(page, kinds, heads)
         for run in self._runs(page, kinds, groups) if groups else []:
             if self._accept(page, kinds, run):
@@ -465,7 +506,7 @@ class CommentFilter(Filter):
             self._parse(page, kinds, run)
             return
         run = self._scored_named_run(page, kinds)
-        if run and self._accept(page, kinds, run):
+        if run and self._accept(page, kinds, run, vetted=True):
             self._parse(page, kinds, run)
 
     def _named_run(self, page: Page, kinds: list[int]) -> list[Group]:
@@ -520,25 +561,29 @@ class CommentFilter(Filter):
         run: list[Group] = []
         quiet = 0
 
-        def close() -> None:
+        def close(closer: int | None = None) -> None:
             nonlocal best
-            if len(run) >= 3 and len(run) > len(best) and self._scored(page, kinds, run):
+            if len(run) <= len(best) or len(run) < 2:
+                return
+            if (len(run) >= 3 and self._scored(page, kinds, run)) or self._signed_run(
+                page, kinds, run, closer
+            ):
                 best = list(run)
 
         for i, kind in enumerate(kinds):
             if kind in (STOP, FORM, MARKER, HEAD, TRACK):
-                close()
+                close(i)
                 run, quiet = [], 0
                 continue
             if kind != TEXT:
                 continue
             nxt = self._next_content(kinds, i)
-            name = self._name_span(page, i)
+            name = self._bare_name(page, i)
             if (
                 name is not None
                 and nxt is not None
                 and kinds[nxt] == TEXT
-                and self._name_span(page, nxt) is None
+                and self._bare_name(page, nxt) is None
                 and (page.stats[nxt].words >= 4 or page.stats[nxt].ends_sentence)
             ):
                 run.append(Group([i], {i: Header("name", name=name)}))
@@ -550,6 +595,50 @@ class CommentFilter(Filter):
                     run, quiet = [], 0
         close()
         return best
+
+    def _signed_run(
+        self, page: Page, kinds: list[int], run: list[Group], closer: int | None
+    ) -> bool:
+        """Bare-name comments the widget signs: three or more names printed with the
+        commenter's link ("http://site Name"), or a run that the widget's own credit line
+        closes at once ("comments powered by X": a section marker that neither counts nor
+        invites). Two different names at least, and prose under the headers."""
+        heads = [g.first for g in run]
+        names = {page.lines[h].text.strip().casefold() for h in heads}
+        if len(names) < 2:
+            return False
+        body = [
+            i
+            for k, g in enumerate(run)
+            for i in range(g.last + 1, run[k + 1].first if k + 1 < len(run) else g.last + 2)
+            if i < len(kinds) and kinds[i] == TEXT
+        ]
+        if not body or not self._prose(page, body):
+            return False
+        if sum(1 for i in body if _headline(page, i)) > 0.3 * len(body):
+            return False  # headlines under bylines: a list of posts
+        linked = sum(1 for h in heads if _URL_NAME.fullmatch(page.lines[h].text.strip()))
+        if linked >= 3 and linked >= 0.5 * len(heads):
+            return True
+        if closer is None or kinds[closer] != MARKER:
+            return False
+        # a credit line ("blog comments powered by X"), not a heading ("Comments") that
+        # opens the next section
+        if (
+            page.stats[closer].words < 3
+            or _declared(page.lines[closer].text) is not None
+            or _FORM_HEADER.match(page.stats[closer].norm)
+        ):
+            return False
+        scores = page.comment_scores
+        if scores is not None and sum(scores[i] for i in body) / len(body) < 0.5:
+            return False
+        # the credit line follows the last comment's text directly
+        last = run[-1].last
+        nxt = self._next_content(kinds, last)
+        while nxt is not None and nxt < closer and kinds[nxt] == TEXT:
+            nxt = self._next_content(kinds, nxt)
+        return nxt == closer and closer - last <= 12
 
     @staticmethod
     def _scored(page: Page, kinds: list[int], run: list[Group]) -> bool:
@@ -588,6 +677,14 @@ class CommentFilter(Filter):
         if (m or name != stripped) and len(name) <= 40 and _name_ok(name, words):
             return a, a + len(stripped)
         return None
+
+    def _bare_name(self, page: Page, i: int) -> tuple[int, int] | None:
+        """`_name_span` for a line with no header shape at all: not a short remark made
+        mostly of function words ("cool and I mean that")."""
+        s = page.stats[i]
+        if s.words >= 3 and s.stop_ratio >= 0.5 and not s.url:
+            return None
+        return self._name_span(page, i)
 
     @staticmethod
     def _next_content(kinds: list[int], line: int) -> int | None:
@@ -630,12 +727,29 @@ class CommentFilter(Filter):
                 # "0 comments" announces that there is no discussion to find
                 kinds.append(STOP if _declared(line.text) == 0 else MARKER)
                 continue
+            if s.words <= 6 and _FORM_LINE.match(s.norm):
+                kinds.append(FORM)
+                continue
+            if s.words <= 12 and _CLOSED.search(line.text):
+                kinds.append(CHROME)  # a moderator's note may stand among the comments
+                continue
             if _VOTES.match(line.text) or _ASK_COUNT.match(line.text) or self._is_action(line.text):
                 kinds.append(CHROME)
                 continue
             # The feature pass already looked for times: a short line with no digit and no
             # time can only be a "says" header, so skip the date patterns for it.
             timeless = s.chars <= 160 and not s.digits and not s.has_time
+            points = (
+                self._points_header(line.text)
+                if s.digits and not s.has_time
+                else self._signature(line.text)
+                if not s.has_time and s.words <= 10
+                else None
+            )
+            if points is not None:
+                heads[i] = points
+                kinds.append(HEAD)
+                continue
             head = (
                 parse_header(line.text, self.options)
                 if (vocab is None or vocab in _CHROME)
@@ -655,6 +769,33 @@ class CommentFilter(Filter):
         self._repeated_toolbars(page, kinds)
         return kinds, heads
 
+    def _signature(self, text: str) -> Header | None:
+        """A timeless "Posted by Tex | Report as abusive": a name and comment actions."""
+        m = _POSTED_BY.match(text)
+        if m is None or not m.group("rest").strip():
+            return None
+        rest = m.group("rest").strip()
+        vocab = default_vocabulary().match(rest)
+        if vocab not in ("comment-action", "comment-chrome") and not self._is_action(rest):
+            return None
+        name = _clean_name(text, m.start("name"), m.end("name"))
+        if name is None or not _name_ok(text[name[0] : name[1]], self.options.max_author_words):
+            return None
+        return Header("by", name=name)
+
+    def _points_header(self, text: str) -> Header | None:
+        """A name with its score and no time ("baroo 6 pts")."""
+        m = _NAME_POINTS.match(text)
+        if m is None:
+            return None
+        name = _clean_name(text, m.start("name"), m.end("name"))
+        if name is None or not _name_ok(text[name[0] : name[1]], self.options.max_author_words):
+            return None
+        unit = "points" if m.group("unit").lower() == "pts" else m.group("unit").lower()
+        return Header(
+            "points", name=name, votes=(m.start("n"), m.end("unit"), int(m.group("n")), unit)
+        )
+
     @staticmethod
     def _repeated_toolbars(page: Page, kinds: list[int]) -> None:
         """A short line printed again under every comment ("Responses (0)", "Close",
@@ -667,7 +808,8 @@ class CommentFilter(Filter):
                 kind in (STOP, TEXT, MARKER)
                 and s.repeats >= 3
                 and s.words <= 4
-                and not s.ends_sentence
+                # "Loading comments…": an ellipsis ends no sentence
+                and (not s.ends_sentence or _ELLIPSIS_END.search(page.lines[i].text))
                 and s.vocab not in ("footer", "related", "tags")
             ):
                 where.setdefault(s.norm, []).append(i)
@@ -719,7 +861,10 @@ class CommentFilter(Filter):
         if any(w in _ACTION_WORDS for w in words) and (
             words
             and len(words) <= 8
-            and all(w in _ACTION_WORDS or w.isdigit() or is_short_age(w) for w in words)
+            and all(
+                w in _ACTION_WORDS or w in _ACTION_FILLERS or w.isdigit() or is_short_age(w)
+                for w in words
+            )
         ):
             return True
         if _ARROWS.match(stripped) and not stripped.isdigit():
@@ -734,7 +879,7 @@ class CommentFilter(Filter):
             for p in parts
         )
 
-    def _trackbacks(self, page: Page, kinds: list[int]) -> None:
+    def _trackbacks(self, page: Page, kinds: list[int], heads: dict[int, Header]) -> None:
         """Lines under a trackback header, up to the next marker or header, are trackbacks."""
         conf = self.options.confidence
         inside = False
@@ -747,7 +892,13 @@ class CommentFilter(Filter):
                 continue
             if not inside:
                 continue
-            if kind in (MARKER, FORM, STOP) or page.stats[i].words > 60:
+            # "Anton says:" after a pingback is the next comment; a bare date or
+            # "Site | date" is the trackback's own line
+            if (
+                kind in (MARKER, FORM, STOP)
+                or page.stats[i].words > 60
+                or (kind == HEAD and heads[i].kind in ("says", "by"))
+            ):
                 inside = False
                 continue
             page.decide(
@@ -793,7 +944,8 @@ class CommentFilter(Filter):
         groups = [
             g
             for g in groups
-            if g.has_time() or any(h.kind in ("says", "note") for h in g.heads.values())
+            if g.has_time()
+            or any(h.kind in ("says", "note", "points", "by") for h in g.heads.values())
         ]
         # A time-only header may have its author on the line above ("Jane Doe" / "3 hours ago").
         for g in groups:
@@ -835,17 +987,26 @@ class CommentFilter(Filter):
     def _runs(self, page: Page, kinds: list[int], groups: list[Group]) -> list[list[Group]]:
         """Groups close enough together to be one section, best candidate first."""
         runs: list[list[Group]] = [[groups[0]]]
+        scores = page.comment_scores
         for prev, g in itertools.pairwise(groups):
             between = range(prev.last + 1, g.first)
             text_lines = [i for i in between if kinds[i] == TEXT]
             chars = sum(page.stats[i].chars for i in text_lines)
             # Headers with nothing between them are a list of dates (archives), not comments.
-            hard_stop = any(kinds[i] in (STOP, FORM, MARKER) for i in between)
-            if (
-                len(text_lines) > self.options.max_gap_lines
-                or chars > self.options.max_gap_chars
-                or hard_stop
-            ):
+            hard_stop = any(
+                kinds[i] in (STOP, FORM, MARKER)
+                and not self._soft_stop(page, kinds, i)
+                and not self._replies_label(page, kinds, i)
+                and not self._stop_in_comment(page, kinds, i)
+                for i in between
+            )
+            too_long = (
+                len(text_lines) > self.options.max_gap_lines or chars > self.options.max_gap_chars
+            )
+            if too_long and scores is not None:
+                # one long comment (a pasted list) where the scorer reads every line as one
+                too_long = sum(scores[i] for i in text_lines) / len(text_lines) < 0.8
+            if too_long or hard_stop:
                 runs.append([g])
             else:
                 runs[-1].append(g)
@@ -857,17 +1018,83 @@ class CommentFilter(Filter):
     def _marker_before(self, page: Page, kinds: list[int], line: int) -> int | None:
         """The nearest section marker before `line`, within reach and not past prose."""
         seen = 0
+        soft = False  # past a soft stop only a counted marker will do
         for i in range(line - 1, -1, -1):
             if kinds[i] == BLANK:
                 continue
-            if kinds[i] in (MARKER, FORM):
+            if kinds[i] == MARKER or (kinds[i] == FORM and not soft):
                 return i
-            if kinds[i] == STOP:
-                return None
+            if kinds[i] in (STOP, FORM):
+                if not self._soft_stop(page, kinds, i):
+                    return None
+                soft = True
             seen += 1
             if seen > self.options.marker_reach:
                 return None
         return None
+
+    @staticmethod
+    def _soft_stop(page: Page, kinds: list[int], line: int) -> bool:
+        """A short widget word inside a comment section ("Subscribe" over the list, a
+        comment titled "Tech"): not the end of the section when a header follows at once
+        (or under a one-line title)."""
+        s = page.stats[line]
+        if kinds[line] != STOP or s.vocab not in _SOFT_STOP or s.words > 6:
+            return False
+        seen = 0
+        for i in range(line + 1, len(kinds)):
+            if kinds[i] == BLANK:
+                continue
+            if kinds[i] == HEAD:
+                return True
+            # a repeated word is a list's label, the entry's title under it is no comment's
+            if kinds[i] != TEXT or seen or s.repeats > 1 or page.stats[i].words > 12:
+                return False
+            seen += 1
+        return False
+
+    @classmethod
+    def _stop_in_comment(cls, page: Page, kinds: list[int], line: int) -> bool:
+        """A short stop line inside a comment's text ("See also:" over the links a
+        commenter gives) where the scorer reads it and the lines around it as comment."""
+        scores = page.comment_scores
+        if scores is None or kinds[line] != STOP or page.stats[line].words > 4:
+            return False
+        if scores[line] < 0.3:
+            return False
+        prev = line - 1
+        while prev >= 0 and kinds[prev] == BLANK:
+            prev -= 1
+        nxt = cls._next_content(kinds, line)
+        return (
+            prev >= 0
+            and nxt is not None
+            and kinds[prev] == TEXT
+            and kinds[nxt] == TEXT
+            and scores[prev] >= 0.8
+            and scores[nxt] >= 0.8
+        )
+
+    @classmethod
+    def _replies_label(cls, page: Page, kinds: list[int], line: int) -> bool:
+        """An uncounted "Replies" label between a comment's toolbar and the replies'
+        first header: a thread's inner label, not a new section."""
+        if kinds[line] != MARKER or page.stats[line].words > 2:
+            return False
+        text = page.lines[line].text
+        if _declared(text) is not None or _SECTION_WORD.search(text):
+            return False  # "Comments»" opens the section itself
+        nxt = cls._next_content(kinds, line)
+        prev = line - 1
+        while prev >= 0 and kinds[prev] == BLANK:
+            prev -= 1
+        return (
+            nxt is not None
+            and kinds[nxt] == HEAD
+            and prev >= 0
+            and kinds[prev] == CHROME
+            and page.stats[prev].vocab != "widget:share"  # the article's share buttons
+        )
 
     @staticmethod
     def _stop_before(page: Page, kinds: list[int], line: int) -> bool:
@@ -928,7 +1155,11 @@ class CommentFilter(Filter):
                 break
         return out[::-1]
 
-    def _accept(self, page: Page, kinds: list[int], run: list[Group]) -> bool:
+    def _accept(
+        self, page: Page, kinds: list[int], run: list[Group], vetted: bool = False
+    ) -> bool:
+        """Whether a run is a comment section (`vetted`: a bare-name run whose scores or
+        signatures were already checked, so it needs no more support)."""
         marker = self._marker_before(page, kinds, run[0].first)
         texts = [
             [
@@ -984,18 +1215,68 @@ class CommentFilter(Filter):
             # "Seattle at Green Bay, 4:30 p.m.") needs the scorer's support too.
             return (
                 marker is not None
+                or vetted
                 or len(run) >= 6
                 or (len(run) >= 3 and page.comment_scores is None)
                 or self._comment_support(page, run)
             )
-        # A lone header needs a marker in front of it, a name and prose.
+        # A lone score header ("baroo 6 pts") with prose under it, where the scorer reads
+        # both as a comment, needs no marker.
+        if (
+            marker is None
+            and any(h.kind == "points" for h in run[0].heads.values())
+            and self._speaks(page, kinds, run, 0)
+            and (
+                (self._comment_support(page, run) and self._text_support(page, kinds, run[0]))
+                or self._toolbar_follows(page, kinds, run[0])
+            )
+        ):
+            return True
+        # A lone named and timed header with no marker: its text, the comment's "Reply"
+        # and then the comment form, where the scorer agrees ("Jason" / "November 12th" /
+        # the text / "Reply" / "Leave a Comment").
+        if (
+            marker is None
+            and run[0].has_name()
+            and run[0].has_time()
+            and self._speaks(page, kinds, run, 0)
+            and self._reply_then_form(page, kinds, run[0])
+            and page.comment_scores is not None
+            and self._comment_support(page, run)
+            and self._text_support(page, kinds, run[0])
+        ):
+            return True
+        # A lone header needs a marker in front of it, a name and prose; under a count of
+        # exactly one comment, a short line of text will do ("1 Comment" / "Jo said:" / "ok").
         return (
             marker is not None
             and kinds[marker] == MARKER
             and run[0].has_name()
-            and self._speaks(page, kinds, run, 0)
+            and (
+                self._speaks(page, kinds, run, 0)
+                or (
+                    _declared(page.lines[marker].text) == 1
+                    and self._short_reply(page, kinds, run[0]) is not None
+                )
+            )
             and not self._count_follows(page, kinds, run[0].last)
         )
+
+    def _short_reply(self, page: Page, kinds: list[int], g: Group) -> int | None:
+        """The one short line of text right under a lone header, closed by widget lines
+        (chrome, the form, a stop) or the end of the page: a one-line comment."""
+        nxt = self._next_content(kinds, g.last)
+        if nxt is None or kinds[nxt] != TEXT:
+            return None
+        s = page.stats[nxt]
+        if s.letters < 3 or s.url or s.repeats > 1 or _headline(page, nxt):
+            return None
+        after = nxt + 1
+        while after < len(kinds) and kinds[after] == BLANK:
+            after += 1
+        if after < len(kinds) and kinds[after] not in (CHROME, FORM, STOP, MARKER):
+            return None
+        return nxt
 
     @staticmethod
     def _mixed_formats(run: list[Group]) -> bool:
@@ -1098,6 +1379,52 @@ class CommentFilter(Filter):
                 return True
         return any(h.text for h in g.heads.values())
 
+    @staticmethod
+    def _reply_then_form(page: Page, kinds: list[int], g: Group) -> bool:
+        """After the text under a header: a comment action, then (within three lines) the
+        comment form."""
+        i = g.last + 1
+        while i < len(kinds) and kinds[i] in (TEXT, BLANK):
+            i += 1
+        if i >= len(kinds) or kinds[i] != CHROME or page.stats[i].vocab != "comment-action":
+            return False
+        seen = 0
+        for j in range(i + 1, len(kinds)):
+            if kinds[j] == BLANK:
+                continue
+            if kinds[j] == FORM:
+                return True
+            seen += 1
+            if seen >= 3:
+                return False
+        return False
+
+    @staticmethod
+    def _toolbar_follows(page: Page, kinds: list[int], g: Group) -> bool:
+        """A comment's toolbar under its text: three chrome lines or more ("share",
+        "spam", "Like") among the seven lines after the text."""
+        i = g.last + 1
+        while i < len(kinds) and kinds[i] in (TEXT, BLANK):
+            i += 1
+        chrome = seen = 0
+        while i < len(kinds) and seen < 7:
+            if kinds[i] != BLANK:
+                seen += 1
+                if kinds[i] == CHROME:
+                    chrome += 1
+                elif kinds[i] != TEXT:
+                    break
+            i += 1
+        return chrome >= 3
+
+    def _text_support(self, page: Page, kinds: list[int], g: Group) -> bool:
+        """The scorer reads the text under a header as a comment."""
+        scores = page.comment_scores
+        lines = self._text_after(page, kinds, g.last, 8)
+        return scores is not None and bool(lines) and (
+            sum(scores[i] for i in lines) / len(lines) >= 0.7
+        )
+
     def _comment_support(self, page: Page, run: list[Group]) -> bool:
         """A short run without a marker: only when a scorer agrees they are comments."""
         scores = page.comment_scores
@@ -1116,6 +1443,27 @@ class CommentFilter(Filter):
         typical = max(spans, default=6)
         limit = max(8, 2 * typical)
         tail = self._text_after(page, kinds, run[-1].last, limit)
+        if not tail and len(run) == 1 and not self._speaks(page, kinds, run, 0):
+            # accepted for its one short line under a count of one (see _accept)
+            short = self._short_reply(page, kinds, run[0])
+            tail = [short] if short is not None else []
+        if page.style == "blocks" and tail:
+            # a blocks dump indents a comment's text with its header: a line further out
+            # under the last comment is the page again
+            indent = page.stats[run[-1].last].indent
+            cut = next((k for k, i in enumerate(tail) if page.stats[i].indent < indent), None)
+            if cut is not None and cut > 0:
+                tail = tail[:cut]
+        scores = page.comment_scores
+        if scores is not None:
+            # the form's own notes under the last comment ("Debate is fine, flaming is
+            # not...") where the scorer reads them as chrome and the comment above as talk
+            while (
+                len(tail) > 1
+                and scores[tail[-1]] < 0.3
+                and max(scores[i] for i in tail[:-1]) >= 0.6
+            ):
+                tail.pop()
         start_bound = marker if marker is not None else -1
         head_text = self._text_before(
             page, kinds, run[0].first, start_bound, limit if marker is not None else 4
@@ -1131,6 +1479,15 @@ class CommentFilter(Filter):
         )
         if trailing and not head_text:
             trailing = False
+        if trailing and scores is not None:
+            # the section's own notes under its marker ("You can follow this conversation
+            # by subscribing..."), where the scorer reads them as chrome, open no comment
+            while (
+                len(head_text) > 1
+                and scores[head_text[0]] < 0.2
+                and page.stats[head_text[0]].words >= 8
+            ):
+                head_text = head_text[1:]
         # Only a leading header takes an author-only line above it; trailing, that line is text.
         if trailing:
             for g in run:
@@ -1153,7 +1510,10 @@ class CommentFilter(Filter):
                     for i in range(g.last + 1, hi)
                     if kinds[i] in (TEXT, CHROME) and i != g.name_line
                 ]
+            if scores is not None and not trailing:
+                self._trim_widget_lines(page, kinds, scores, body)
             drafts.append((g, body))
+        drafts = self._fold_trailing_times(page, kinds, drafts)
         first_line = min(
             min(g.lines + ([g.name_line] if g.name_line is not None else []) + body)
             for g, body in drafts
@@ -1202,6 +1562,49 @@ class CommentFilter(Filter):
                     "comment-chrome",
                 )
         self._thread(page)
+
+    @staticmethod
+    def _trim_widget_lines(
+        page: Page, kinds: list[int], scores: list[float], body: list[int]
+    ) -> None:
+        """Short lines at the end of a comment's body that the scorer reads as widget
+        text ("This comment has been hidden. View comment", the comment's share link),
+        under a text it reads as talk, are the comment's chrome."""
+        text = [i for i in body if kinds[i] == TEXT]
+        if not text or max(scores[i] for i in text) < 0.6:
+            return
+        for i in reversed(text[1:]):
+            if scores[i] >= 0.15 or page.stats[i].words > 15:
+                break
+            kinds[i] = CHROME
+
+    @staticmethod
+    def _fold_trailing_times(
+        page: Page, kinds: list[int], drafts: list[tuple[Group, list[int]]]
+    ) -> list[tuple[Group, list[int]]]:
+        """A bare time under a named comment that had none ("Julie wrote:" / the text /
+        "May 2, 2024 at 7:28 pm | Permalink") closes that comment: it joins its header;
+        so does a bare signature under a timed one ("Aug 6, 2012" / the text / "Posted by
+        Tex | Report as abusive")."""
+        out: list[tuple[Group, list[int]]] = []
+        for g, body in drafts:
+            if out and g.has_name() != g.has_time():
+                prev, prev_body = out[-1]
+                if (
+                    prev.has_name() != g.has_name()
+                    and prev.has_time() != g.has_time()
+                    and any(kinds[i] == TEXT for i in prev_body)
+                    and not any(kinds[i] == TEXT for i in body)
+                ):
+                    merged = Group(
+                        lines=prev.lines + g.lines,
+                        heads={**prev.heads, **g.heads},
+                        name_line=prev.name_line,
+                    )
+                    out[-1] = (merged, prev_body + body)
+                    continue
+            out.append((g, body))
+        return out
 
     @staticmethod
     def _prose(page: Page, lines: list[int]) -> bool:
