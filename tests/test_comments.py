@@ -797,6 +797,68 @@ def test_headline_under_a_time_is_not_a_name() -> None:
     assert page.comments == []
 
 
+def test_reply_chrome_lines_give_the_parent_and_leave_the_text() -> None:
+    """"Replying to NAME" (any vocabulary language) on a line of its own is the widget's
+    reply chrome: it names the parent and is removed, never comment text."""
+    page = run(
+        ARTICLE + "3 Comments\n"
+        "Marta Oliveira\n12/04/2023 às 09:10\nA ponte precisava dessa obra faz tempo.\n"
+        "Responder\n"
+        "Rui Costa\n12/04/2023 às 09:40\nEm resposta a Marta Oliveira\n"
+        "Sim, mas o desvio vai complicar a vida de todo mundo.\nResponder\n"
+        "Jo B.\n12/04/2023 às 10:02\nReplying to Rui Costa:\n"
+        "The detour is only for three months, it will be fine.\nResponder\n"
+    )
+    assert authors(page) == ["Marta Oliveira", "Rui Costa", "Jo B."]
+    assert [c.parent for c in page.comments] == [None, 0, 1]
+    assert texts(page)[1] == "Sim, mas o desvio vai complicar a vida de todo mundo."
+    line = next(i for i, ln in enumerate(page.lines) if ln.text.startswith("Em resposta"))
+    assert page.label(line) is Label.BOILERPLATE
+
+
+@pytest.mark.parametrize(
+    "line", ["In reply to Dana W.", "Antwort auf Dana W.", "в ответ на Dana W.", "Reactie op Dana W."]
+)
+def test_reply_chrome_with_an_initial(line: str) -> None:
+    page = run(
+        ARTICLE + "2 Comments\nDana W.\n2 hours ago\nThe old bridge was always a worry.\n"
+        f"Reply\nSam Reid\n1 hour ago\n{line}\nIt was, and nobody listened for years.\nReply\n"
+    )
+    assert authors(page) == ["Dana W.", "Sam Reid"]
+    assert page.comments[1].parent == 0
+    assert texts(page)[1] == "It was, and nobody listened for years."
+
+
+def test_reply_to_this_comment_is_no_reply_target() -> None:
+    assert CommentFilter()._reply_target("Reply to this comment") is None
+    assert CommentFilter()._reply_target("In reply to Sam Reid") == "Sam Reid"
+
+
+def test_like_button_count_gives_the_votes() -> None:
+    page = run(
+        ARTICLE + "2 Comments\n"
+        "Marta Oliveira\n12/04/2023 às 09:10\nA ponte precisava dessa obra faz tempo.\n"
+        "Curtir (12)\nResponder\n"
+        "Rui Costa\n12/04/2023 às 09:40\nO desvio vai complicar a vida de todo mundo.\n"
+        "Like (3)\nResponder\n"
+    )
+    assert [c.votes for c in page.comments] == [12, 3]
+    assert texts(page) == [
+        "A ponte precisava dessa obra faz tempo.",
+        "O desvio vai complicar a vida de todo mundo.",
+    ]
+
+
+def test_last_comment_keeps_its_toolbar_votes() -> None:
+    page = run(
+        ARTICLE + "2 Comments\nAnn Lee\n2 hours ago\nThe old bridge was always a worry.\n"
+        "Reply\n23 Likes\nReport\n"
+        "Sam Reid\n1 hour ago\nIt was, and nobody listened for years.\nReply\n12 Likes\nReport\n"
+        "Load more comments\n"
+    )
+    assert [c.votes for c in page.comments] == [23, 12]
+
+
 # -- negative shapes: no comments -------------------------------------------------
 @pytest.mark.parametrize(
     "text",

@@ -85,8 +85,30 @@ _NAME_POINTS = regex.compile(
 )
 _ARROWS = regex.compile(r"^[\s△▲▽▼↑↓⬆⬇+\-•·|\d]*$")
 _MENTION = regex.compile(r"^\s*@\s?(\w[\w.-]{0,30})")
+# "In reply to NAME" in the languages of the vocabulary.
+_REPLY_PHRASE = (
+    r"in reply to|replying to|reply to|in response to|"
+    r"als antwort auf|antwort auf|antwort an|"
+    r"en réponse à|réponse à|en respuesta a|respondiendo a|respuesta a|"
+    r"in risposta a|risposta a|em resposta a|em resposta à|respondendo a|resposta a|"
+    r"in antwoord op|reactie op|antwoord op|в ответ на|ответ на|ответ для"
+)
 _IN_REPLY = regex.compile(
-    r"\b(?:in reply to|replying to|reply to|antwort auf|en réponse à|en respuesta a|in risposta a)\s+@?(?P<name>[\w.-]+(?:\s[\w.-]+)?)",  # noqa: E501
+    rf"(?<!\w)(?:{_REPLY_PHRASE})\s+@?(?P<name>[\w.-]+(?:\s[\w.-]+)?)",
+    regex.IGNORECASE,
+)
+# A line that is only that phrase and a name ("Replying to Teresa M.", "Em resposta a
+# Cláudio Menezes"): the widget's reply chrome, not the comment's words.
+_REPLY_LINE = regex.compile(
+    rf"^\s*(?:↪|↳|»)?\s*(?:{_REPLY_PHRASE})\s*:?\s+@?(?P<name>\w[\w.'’-]*(?:\s+[\w.'’-]+){{0,4}}?)"
+    r"\s*[.:]?\s*$",
+    regex.IGNORECASE,
+)
+# A like button with its count ("Curtir (12)", "Like (3)", "Gefällt mir [4]", "Likes: 7").
+_LIKE_COUNT = regex.compile(
+    r"^\s*(?:👍\s*)?(?:likes?|upvotes?|votes?|recommend(?:ed|s)?|gefällt mir|j['’]aime|"
+    r"me gusta|mi piace|curtir|curtidas?|gosto|vind ik leuk|leuk|нравится|лайк\w*)"
+    r"\s*(?:[(\[]\s*(?P<a>\d{1,6})\s*[)\]]|:\s*(?P<b>\d{1,6}))\s*$",
     regex.IGNORECASE,
 )
 # Characters that join a name and a time in a header; stripped from both ends.
@@ -736,6 +758,11 @@ class CommentFilter(Filter):
             if _VOTES.match(line.text) or _ASK_COUNT.match(line.text) or self._is_action(line.text):
                 kinds.append(CHROME)
                 continue
+            if s.words <= 10 and (
+                _LIKE_COUNT.match(line.text) or self._reply_target(line.text) is not None
+            ):
+                kinds.append(CHROME)
+                continue
             # The feature pass already looked for times: a short line with no digit and no
             # time can only be a "says" header, so skip the date patterns for it.
             timeless = s.chars <= 160 and not s.digits and not s.has_time
@@ -768,6 +795,21 @@ class CommentFilter(Filter):
             kinds.append(TEXT)
         self._repeated_toolbars(page, kinds)
         return kinds, heads
+
+    def _reply_target(self, text: str) -> str | None:
+        """The name a reply-chrome line points at ("Replying to Teresa M." -> "Teresa M.")."""
+        m = _REPLY_LINE.match(text)
+        if m is None:
+            return None
+        name = m.group("name")
+        # "Reply to this comment", "Reply to all": toolbar words, not a person
+        words = _WORDS.findall(name.casefold())
+        if all(w in _ACTION_WORDS or w in _ACTION_FILLERS or w == "all" for w in words):
+            return None
+        bare = name[:-1] if _INITIAL_END.search(name) else name.rstrip(".")
+        if not _name_ok(bare, self.options.max_author_words):
+            return None
+        return name
 
     def _signature(self, text: str) -> Header | None:
         """A timeless "Posted by Tex | Report as abusive": a name and comment actions."""
@@ -1519,16 +1561,35 @@ class CommentFilter(Filter):
             for g, body in drafts
         )
         last_line = max(max(g.lines + body) for g, body in drafts)
+        toolbar: list[int] = []
         while last_line + 1 < len(kinds) and kinds[last_line + 1] in (CHROME, BLANK):
             last_line += 1  # the last comment's "Reply" belongs to the section
+            if kinds[last_line] == CHROME:
+                toolbar.append(last_line)
+        if toolbar and not trailing:
+            # ... and so do its vote counts ("Reply" / "12 Likes"), when they are its own:
+            # no other comment's chrome has been read yet
+            drafts[-1][1].extend(toolbar)
         section_start = marker if marker is not None else first_line
         page.comment_section = (section_start, last_line + 1)
         self._markers(page, kinds, section_start, first_line)
+        reply_to: dict[int, str] = {}  # comment index -> the name its reply chrome gives
         for g, body in drafts:
             draft = self._draft(page, kinds, g, body)
             if draft is None:
                 continue
             page.comments.append(draft)
+            target = next(
+                (
+                    t
+                    for i in body
+                    if kinds[i] == CHROME
+                    and (t := self._reply_target(page.lines[i].text)) is not None
+                ),
+                None,
+            )
+            if target is not None:
+                reply_to[len(page.comments) - 1] = target
             for i in draft.lines:
                 page.decide(
                     i,
@@ -1561,7 +1622,7 @@ class CommentFilter(Filter):
                     conf,
                     "comment-chrome",
                 )
-        self._thread(page)
+        self._thread(page, reply_to)
 
     @staticmethod
     def _trim_widget_lines(
@@ -1630,11 +1691,15 @@ class CommentFilter(Filter):
     def _name_line(self, page: Page, i: int) -> bool:
         s = page.stats[i]
         text = page.lines[i].text.strip()
+        # "Teresa M.": an initial's full stop does not end a sentence
+        initial = s.words >= 2 and _INITIAL_END.search(text) is not None
+        if initial:
+            text = text[:-1]
         return (
             1 <= s.words <= self.options.max_author_words - 1
             and s.chars <= 40
             and _name_ok(text, self.options.max_author_words)
-            and not s.ends_sentence
+            and (initial or not s.ends_sentence)
         )
 
     def _markers(self, page: Page, kinds: list[int], start: int, first: int) -> None:
@@ -1722,6 +1787,9 @@ class CommentFilter(Filter):
                 vm = _VOTES.match(line.text)
                 if vm and draft.votes is None and draft.likes is None:
                     draft.votes = int(vm.group(1))
+                lm = _LIKE_COUNT.match(line.text)
+                if lm and draft.votes is None and draft.likes is None:
+                    draft.votes = draft.likes = int(lm.group("a") or lm.group("b"))
                 continue
             text = line.text.strip()
             a = line.start + line.text.index(text)
@@ -1735,7 +1803,7 @@ class CommentFilter(Filter):
             draft.depth = -indent  # resolved against the section's least indent in _thread
         return draft
 
-    def _thread(self, page: Page) -> None:
+    def _thread(self, page: Page, reply_to: dict[int, str] | None = None) -> None:
         comments = page.comments
         indents = [-c.depth for c in comments if c.depth < 0]
         base = min([0 if c.depth >= 0 else -c.depth for c in comments], default=0)
@@ -1753,17 +1821,22 @@ class CommentFilter(Filter):
                     c.parent = stack[c.depth - 1]
                 elif stack:
                     c.parent = stack[-1]
-            elif first_text is not None:
-                snippet = page.text[first_text.start : first_text.end]
-                m = _MENTION.match(snippet) or _IN_REPLY.search(snippet[:80])
-                key = m.group(1).casefold() if m else None
+            else:
+                key = None
+                if reply_to and ci in reply_to:
+                    key = reply_to[ci].casefold()
+                elif first_text is not None:
+                    snippet = page.text[first_text.start : first_text.end]
+                    m = _MENTION.match(snippet) or _IN_REPLY.search(snippet[:80])
+                    key = m.group(1).casefold() if m else None
                 if key is not None:
-                    target = names.get(key) or names.get(key.split()[0])
+                    key = key.rstrip(".")
+                    target = names.get(key) or names.get(key.split()[0]) if key else None
                     if target is not None and target != ci:
                         c.parent = target
                         c.depth = comments[target].depth + 1
             del stack[c.depth :]
             stack.append(ci)
             if c.author:
-                names[c.author.casefold()] = ci
+                names[c.author.casefold().rstrip(".")] = ci
                 names.setdefault(c.author.split()[0].casefold(), ci)
