@@ -859,6 +859,37 @@ def test_last_comment_keeps_its_toolbar_votes() -> None:
     assert [c.votes for c in page.comments] == [23, 12]
 
 
+def test_reply_toggle_is_not_the_section_count() -> None:
+    """"14 replies" under a comment's toolbar opens that comment's thread: the section
+    goes on, and its count is the "N Comments" marker above it."""
+    page = run(
+        ARTICLE + "1,126 Comments\nSort by\n"
+        "@ferrywatcher\n3 weeks ago\nI cheered when the first car crossed the new deck.\n"
+        "41\nReply\n14 replies\n"
+        "@harbourpilot\n3 weeks ago\n@ferrywatcher Same here, it took them long enough.\n"
+        "9\nReply\nShow more replies\n"
+        "@tollbooth_tim\n2 weeks ago\nWill the toll go up once the work is finished?\n"
+        "17\nReply\nView 3 replies\n"
+        "@riverside.rita\n5 days ago\nThe cycle lane on the bridge is the best part of it.\n"
+        "6\nReply\n"
+    )
+    assert page.declared_comment_count == 1126
+    assert authors(page) == ["@ferrywatcher", "@harbourpilot", "@tollbooth_tim", "@riverside.rita"]
+    assert [c.votes for c in page.comments] == [41, 9, 17, 6]
+    # "@ferrywatcher" answers the first comment
+    assert [c.parent for c in page.comments] == [None, 0, None, None]
+
+
+def test_replies_heading_over_the_section_stays_its_count() -> None:
+    page = run(
+        ARTICLE + "Share this:\nFacebook\n3 Replies\n"
+        "Jane Doe\nJuly 21, 2012 at 5:46 pm\nI liked this a lot, thanks for writing.\nReply\n"
+        "Bob\nJuly 22, 2012 at 8:00 am\nMe too, it was a very good read.\nReply\n"
+    )
+    assert page.declared_comment_count == 3
+    assert authors(page) == ["Jane Doe", "Bob"]
+
+
 # -- negative shapes: no comments -------------------------------------------------
 @pytest.mark.parametrize(
     "text",

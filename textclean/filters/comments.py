@@ -104,6 +104,16 @@ _REPLY_LINE = regex.compile(
     r"\s*[.:]?\s*$",
     regex.IGNORECASE,
 )
+# A bare count of replies ("14 replies", "View 3 replies", "Show 2 more replies"): under a
+# comment's toolbar it is the toggle of that comment's thread, not a section count.
+_REPLY_TOGGLE = regex.compile(
+    r"^\W*(?:(?:view|show|see|load|hide|expand|collapse|ver|mostrar|ocultar|voir|afficher|"
+    r"masquer|anzeigen|zeige|mostra|nascondi|toon|bekijk|verberg|показать|скрыть)\s+)?"
+    r"(?:(?:all|alle|todas|toutes|tutte|все)\s+)?(?:\d[\d.,]*\s+)?(?:more\s+|weitere\s+|mais\s+|más\s+)?"
+    r"(?:replies|reply|antworten|antwort|réponses|réponse|respuestas|respuesta|risposte|risposta|"
+    r"respostas|resposta|antwoorden|antwoord|ответ\w*)(?:\s*[(\[]\s*\d[\d.,]*\s*[)\]])?\W*$",
+    regex.IGNORECASE,
+)
 # A like button with its count ("Curtir (12)", "Like (3)", "Gefällt mir [4]", "Likes: 7").
 _LIKE_COUNT = regex.compile(
     r"^\s*(?:👍\s*)?(?:likes?|upvotes?|votes?|recommend(?:ed|s)?|gefällt mir|j['’]aime|"
@@ -793,8 +803,29 @@ class CommentFilter(Filter):
                 kinds.append(HEAD)
                 continue
             kinds.append(TEXT)
+        self._reply_toggles(page, kinds)
         self._repeated_toolbars(page, kinds)
         return kinds, heads
+
+    @staticmethod
+    def _reply_toggles(page: Page, kinds: list[int]) -> None:
+        """"14 replies" right under a comment's toolbar ("Reply", its vote count), with a
+        header above that, is the toggle of the comment's replies: chrome, not a marker
+        (which would cut the section there and take 14 as the page's count)."""
+        last_head = -1
+        for i, kind in enumerate(kinds):
+            if kind == HEAD:
+                last_head = i
+                continue
+            if kind != MARKER or last_head < 0 or i - last_head > 30:
+                continue
+            if page.stats[i].words > 6 or not _REPLY_TOGGLE.match(page.lines[i].text):
+                continue
+            prev = i - 1
+            while prev >= 0 and kinds[prev] == BLANK:
+                prev -= 1
+            if prev >= 0 and kinds[prev] == CHROME and page.stats[prev].vocab != "widget:share":
+                kinds[i] = CHROME
 
     def _reply_target(self, text: str) -> str | None:
         """The name a reply-chrome line points at ("Replying to Teresa M." -> "Teresa M.")."""
@@ -1838,5 +1869,8 @@ class CommentFilter(Filter):
             del stack[c.depth :]
             stack.append(ci)
             if c.author:
-                names[c.author.casefold().rstrip(".")] = ci
-                names.setdefault(c.author.split()[0].casefold(), ci)
+                # "@handle" authors are mentioned as "@handle" (read as "handle")
+                author = c.author.casefold().rstrip(".").lstrip("@")
+                if author:
+                    names[author] = ci
+                    names.setdefault(author.split()[0], ci)
