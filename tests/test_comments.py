@@ -890,6 +890,46 @@ def test_replies_heading_over_the_section_stays_its_count() -> None:
     assert authors(page) == ["Jane Doe", "Bob"]
 
 
+ADDRESSED = (
+    ARTICLE + "3 Comments\n"
+    "Gerrit de Boer\n12 maart 2024 om 09:10\nWelke folie gebruik je precies voor de bakken?\n"
+    "Reply\n"
+    "Sanne Visser\n12 maart 2024 om 10:02\n{first}\nReply\n"
+    "Olivia Grant\n12 maart 2024 om 11:30\n{second}\nReply\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "parents"),
+    [
+        pytest.param(
+            "Hoi Gerrit, gewoon tuinbouwfolie van de tuincentrum, niets bijzonders.",
+            "Sanne, that is a fair point and I should have tried it sooner.",
+            [None, 0, 1],
+            id="greeting-and-bare-name",
+        ),
+        pytest.param(
+            "Gerrit de Boer: gewoon tuinbouwfolie van de tuincentrum, niets bijzonders.",
+            "Thanks Sanne! I will try it this spring on the raised beds.",
+            [None, 0, 1],
+            id="full-name-and-thanks",
+        ),
+        pytest.param(
+            "Hoi Pieter, gewoon tuinbouwfolie van de tuincentrum, niets bijzonders.",
+            "Well, I never had much luck with foil on the raised beds anyway.",
+            [None, None, None],
+            id="no-earlier-commenter-of-that-name",
+        ),
+    ],
+)
+def test_addressing_an_earlier_commenter_gives_the_parent(
+    first: str, second: str, parents: list[int | None]
+) -> None:
+    page = run(ADDRESSED.format(first=first, second=second))
+    assert authors(page) == ["Gerrit de Boer", "Sanne Visser", "Olivia Grant"]
+    assert [c.parent for c in page.comments] == parents
+
+
 # -- negative shapes: no comments -------------------------------------------------
 @pytest.mark.parametrize(
     "text",

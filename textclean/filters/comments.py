@@ -104,6 +104,15 @@ _REPLY_LINE = regex.compile(
     r"\s*[.:]?\s*$",
     regex.IGNORECASE,
 )
+# A comment that opens by addressing someone ("Hoi Gerard, ...", "Pat, that is fair"):
+# an optional greeting word, then a capitalised name and a comma (or "!", ":").
+_ADDRESS = regex.compile(
+    r"^\s*(?:(?:hi|hey|hello|dear|thanks|thank you|hoi|hallo|beste|lieve|dag|moin|servus|"
+    r"liebe[rs]?|danke|hola|querid[oa]|estimad[oa]|gracias|ciao|car[oa]|grazie|salut|bonjour|"
+    r"cher|chère|merci|olá|oi|prezad[oa]|obrigad[oa]|привет|здравствуйте|спасибо)\s*,?\s+)?"
+    r"(?P<name>\p{Lu}[\p{L}'’-]*(?:\s+[\p{L}'’-]+){0,3}?)\s*[,!:](?=\s|$)",
+    regex.IGNORECASE,
+)
 # A bare count of replies ("14 replies", "View 3 replies", "Show 2 more replies"): under a
 # comment's toolbar it is the toggle of that comment's thread, not a section count.
 _REPLY_TOGGLE = regex.compile(
@@ -1860,6 +1869,12 @@ class CommentFilter(Filter):
                     snippet = page.text[first_text.start : first_text.end]
                     m = _MENTION.match(snippet) or _IN_REPLY.search(snippet[:80])
                     key = m.group(1).casefold() if m else None
+                    if key is None:
+                        # "Hoi Gerard, ...": only the exact name of an earlier commenter
+                        a = _ADDRESS.match(snippet[:80])
+                        if a is not None and a.group("name")[0].isupper():
+                            named = a.group("name").casefold()
+                            key = named if named in names else None
                 if key is not None:
                     key = key.rstrip(".")
                     target = names.get(key) or names.get(key.split()[0]) if key else None
