@@ -269,7 +269,8 @@ def test_closed_note_and_feed_note_around_trailing_comments() -> None:
     page = Page(text)
     page.comment_scores = [0.0] * 3 + [0.02] + [0.9] * 4 + [0.0] * 2
     CommentFilter().apply(page)
-    assert authors(page) == ["Ruth in Leeds", "Sam K"]
+    # an initial keeps its full stop ("Sam K.")
+    assert authors(page) == ["Ruth in Leeds", "Sam K."]
     assert texts(page) == [
         "So glad they are finally fixing it!",
         "I will miss the view from the middle of it.",
@@ -817,7 +818,8 @@ def test_reply_chrome_lines_give_the_parent_and_leave_the_text() -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["In reply to Dana W.", "Antwort auf Dana W.", "в ответ на Dana W.", "Reactie op Dana W."]
+    "line",
+    ["In reply to Dana W.", "Antwort auf Dana W.", "в ответ на Dana W.", "Reactie op Dana W."],
 )
 def test_reply_chrome_with_an_initial(line: str) -> None:
     page = run(
@@ -928,6 +930,19 @@ def test_addressing_an_earlier_commenter_gives_the_parent(
     page = run(ADDRESSED.format(first=first, second=second))
     assert authors(page) == ["Gerrit de Boer", "Sanne Visser", "Olivia Grant"]
     assert [c.parent for c in page.comments] == parents
+
+
+def test_says_header_keeps_a_closing_initial() -> None:
+    page = run(
+        ARTICLE + "2 commentaires\n"
+        "Martine L. dit :\n12 avril 2023 à 18 h 42 min\nMerci pour cet article, très utile.\n"
+        "Répondre\nPaul dit :\n13 avril 2023 à 8 h 05 min\nJe suis tout à fait d’accord.\n"
+    )
+    assert authors(page) == ["Martine L.", "Paul"]
+    assert [c.posted.raw for c in page.comments] == [
+        "12 avril 2023 à 18 h 42 min",
+        "13 avril 2023 à 8 h 05 min",
+    ]
 
 
 # -- negative shapes: no comments -------------------------------------------------

@@ -25,6 +25,12 @@ from textclean.dates import find_time, find_time_span, is_short_age
         ),
         ("October 11, 2012 | Eve", "October 11, 2012", dt.datetime(2012, 10, 11)),
         (
+            "12 avril 2023 à 18 h 42 min",
+            "12 avril 2023 à 18 h 42 min",
+            dt.datetime(2023, 4, 12, 18, 42),
+        ),
+        ("3 mars 2024 à 8 h 05", "3 mars 2024 à 8 h 05", dt.datetime(2024, 3, 3, 8, 5)),
+        (
             "March 4, 2024 at 9:15 am (UTC -5) Link to this comment",
             "March 4, 2024 at 9:15 am (UTC -5)",
             dt.datetime(2024, 3, 4, 9, 15),

@@ -50,8 +50,9 @@ _WEEKDAY = (
 )
 # The zone is upper case even under IGNORECASE ("5:00 AM EDT", not "5:00 AM Dean").
 # "(UTC -4)", "(GMT+2)": an offset in brackets after the clock time.
+# "18 h 42 min": French WordPress spells the clock out.
 _TIME = (
-    r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?(?:\s?(?:(?-i:[A-Z]{2,4}|UTC[+-]?\d*)(?!\w)"
+    r"\d{1,2}(?:[:.h]|\s?h\s?)\d{2}(?::\d{2})?(?:\s?min(?!\w))?\s?(?:[ap]\.?m\.?)?(?:\s?(?:(?-i:[A-Z]{2,4}|UTC[+-]?\d*)(?!\w)"
     r"|\((?-i:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d{2})?\)))?"
 )
 _CONNECT = r"(?:\s*,?\s*(?:at|um|à|a las|alle|às|в|om|-|–|—|\||·|•|@)?\s*)"
@@ -115,7 +116,7 @@ _RELATIVE = regex.compile(
 # Cheap gates before the big patterns: every absolute date has a digit, and every
 # relative time has one of these words. Most lines have neither.
 _DIGIT = regex.compile(r"\d")
-_CLOCK = regex.compile(r"(\d{1,2})[:.h](\d{2})")
+_CLOCK = regex.compile(r"(\d{1,2})(?:[:.h]|\s?h\s?)(\d{2})")
 _WORD = regex.compile(r"\w+")
 _RELATIVE_TRIGGERS = frozenset(
     [

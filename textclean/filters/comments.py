@@ -324,6 +324,11 @@ _FORM_YEAR = regex.compile(r"\d{3,}")
 _FORM_NUMBER = regex.compile(r"\d{1,2}")
 
 
+def _initial_name(piece: str) -> bool:
+    """"Martine L.": a name of two words or more that ends in an initial."""
+    return " " in piece.strip() and _INITIAL_END.search(piece) is not None
+
+
 def _time_form(raw: str) -> str:
     """The shape of a printed time: "Oct. 29, 2012" -> "a 9, Y", "29/10/12" -> "9/9/9"."""
     return _FORM_NUMBER.sub("9", _FORM_YEAR.sub("Y", _FORM_LETTERS.sub("a", raw)))
@@ -376,7 +381,10 @@ def _clean_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Trim joiners around a name span; None when what is left is not a name."""
     while start < end and (text[start] in _JOINERS):
         start += 1
-    while end > start and (text[end - 1] in _JOINERS or text[end - 1] == "."):
+    while end > start and (
+        text[end - 1] in _JOINERS
+        or (text[end - 1] == "." and not _initial_name(text[start:end]))
+    ):
         end -= 1
     piece = text[start:end]
     m = _JOIN_WORDS.search(piece)
@@ -410,7 +418,7 @@ def _name_ok(piece: str, max_words: int) -> bool:
     letters = sum(ch.isalpha() for ch in piece)
     # "C98976": a user id of one letter and digits is a name too
     handle = letters == 1 and len(words) == 1 and len(piece) >= 4
-    return (letters >= 2 or handle) and piece[-1] not in ".!?"
+    return (letters >= 2 or handle) and (piece[-1] not in ".!?" or _initial_name(piece))
 
 
 def parse_header(text: str, options: CommentOptions) -> Header | None:
