@@ -945,6 +945,24 @@ def test_says_header_keeps_a_closing_initial() -> None:
     ]
 
 
+def test_disqus_arrow_reply_votes_and_count_above_the_form() -> None:
+    """Disqus: "12 Comments", login and sort chrome, the form's "Join the discussion…",
+    then "Name → Parent" headers and "5 △ ▽" vote lines."""
+    page = run(
+        ARTICLE + "12 Comments\nLogin\nSort by Best\nJoin the discussion…\n"
+        "Ann Lee\n• 2 years ago\nThe old bridge was always a worry for the school run.\n"
+        "5 △ ▽\nReply\n"
+        "Sam Reid → Ann Lee\n• 2 years ago\nIt was, and nobody listened for years.\n"
+        "3 △ ▽\nReply\n"
+        "Kit Moss\n• 2 years ago\nGood to see the money finally spent where it matters.\n"
+        "△ ▽\nReply\n"
+    )
+    assert page.declared_comment_count == 12
+    assert authors(page) == ["Ann Lee", "Sam Reid", "Kit Moss"]
+    assert [c.votes for c in page.comments] == [5, 3, None]
+    assert [c.parent for c in page.comments] == [None, 0, None]
+
+
 # -- negative shapes: no comments -------------------------------------------------
 @pytest.mark.parametrize(
     "text",

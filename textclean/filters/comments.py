@@ -72,9 +72,13 @@ _NOTE = regex.compile(
     r"|reblogged this from [\w.-]+|posted this)\.?\s*$"
 )
 _NUMBERING = regex.compile(r"^\s*#?(?P<num>\d{1,4}(?:\.\d{1,3})*)[.):]?\s+(?=\S)")
+# "12 points", "5 △ ▽" (Disqus prints both arrows after the count)
 _VOTES = regex.compile(
-    r"^\s*([+-]?\d{1,5})\s*(?:points?|votes?|likes?|△|▲|▽|▼|\+|-)?\s*$", regex.IGNORECASE
+    r"^\s*([+-]?\d{1,5})\s*(?:points?|votes?|likes?|[△▲▽▼](?:\s*[△▲▽▼]){0,3}|\+|-)?\s*$",
+    regex.IGNORECASE,
 )
+# "Nadia Reyes → Karsten Ludlow": a commenter and the commenter answered.
+_ARROW_REPLY = regex.compile(r"\s+(?:→|⟶|➔|➜|►|▶|▸)\s+")
 _INLINE_VOTES = regex.compile(
     r"(?<!\w)(?P<n>[+-]?\d{1,6})\s+(?P<unit>points?|votes?|likes?)(?!\w)", regex.IGNORECASE
 )
@@ -322,6 +326,17 @@ _IN_URL = regex.compile(r"(?:https?://|www\.)\S*$", regex.IGNORECASE)
 _FORM_LETTERS = regex.compile(r"\p{L}+\.?")
 _FORM_YEAR = regex.compile(r"\d{3,}")
 _FORM_NUMBER = regex.compile(r"\d{1,2}")
+
+
+def _arrow_split(text: str) -> tuple[str, str] | None:
+    """"Nadia Reyes → Karsten Ludlow" -> ("Nadia Reyes", "Karsten Ludlow")."""
+    m = _ARROW_REPLY.search(text)
+    if m is None:
+        return None
+    author, target = text[: m.start()].strip(), text[m.end() :].strip()
+    if not author or not target or not _name_ok(target, 6):
+        return None
+    return author, target
 
 
 def _initial_name(piece: str) -> bool:
@@ -1186,6 +1201,28 @@ class CommentFilter(Filter):
             and page.stats[prev].vocab != "widget:share"  # the article's share buttons
         )
 
+    def _count_before(self, page: Page, kinds: list[int], line: int) -> int | None:
+        """A counted section marker a few short widget lines above `line` (the form
+        that tops the section), with no prose and no hard stop between."""
+        seen = 0
+        for i in range(line - 1, -1, -1):
+            kind = kinds[i]
+            if kind == BLANK:
+                continue
+            if kind == MARKER:
+                return i if _declared(page.lines[i].text) else None
+            s = page.stats[i]
+            if (
+                kind in (HEAD, TRACK)
+                or (kind == STOP and s.vocab not in _SOFT_STOP)
+                or (kind == TEXT and (s.words > 4 or s.ends_sentence))
+            ):
+                return None
+            seen += 1
+            if seen > self.options.marker_reach:
+                return None
+        return None
+
     @staticmethod
     def _stop_before(page: Page, kinds: list[int], line: int) -> bool:
         """A "Related posts"-style heading just above the first header."""
@@ -1619,6 +1656,11 @@ class CommentFilter(Filter):
             # no other comment's chrome has been read yet
             drafts[-1][1].extend(toolbar)
         section_start = marker if marker is not None else first_line
+        if marker is not None and kinds[marker] == FORM:
+            # "12 Comments" / login and sort chrome / "Join the discussion…" (the form
+            # on top): the count above the form opens the section
+            count = self._count_before(page, kinds, marker)
+            section_start = count if count is not None else section_start
         page.comment_section = (section_start, last_line + 1)
         self._markers(page, kinds, section_start, first_line)
         reply_to: dict[int, str] = {}  # comment index -> the name its reply chrome gives
@@ -1636,6 +1678,9 @@ class CommentFilter(Filter):
                 ),
                 None,
             )
+            if target is None and g.name_line is not None:
+                arrow = _arrow_split(page.lines[g.name_line].text.strip())
+                target = arrow[1] if arrow else None
             if target is not None:
                 reply_to[len(page.comments) - 1] = target
             for i in draft.lines:
@@ -1778,6 +1823,9 @@ class CommentFilter(Filter):
             line = page.lines[g.name_line]
             text = line.text.strip()
             a = line.start + line.text.index(text)
+            arrow = _arrow_split(text)
+            if arrow is not None:
+                text = arrow[0]  # the rest names the comment answered (see _parse)
             draft.author = text
             draft.parts.append(CommentPart("author", a, a + len(text), "author line"))
             draft.lines.append(g.name_line)
