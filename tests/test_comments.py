@@ -317,6 +317,29 @@ def test_facebook_plugin() -> None:
     ]
 
 
+def test_facebook_toolbar_badge_and_tag() -> None:
+    """The toolbar gives the age and the likes; a badge line under the name is chrome;
+    a reply that tags the full name of an earlier commenter answers that comment."""
+    page = run(
+        ARTICLE + "3 comments\nSort by Top\n"
+        "John Smith\nGreat news for the river walk, finally some action.\nLike · Reply · 4 · 5y\n"
+        "Ana Souza\nTop fan · Studied at Riverside College\n"
+        "John Smith exactly, it was about time they did something!\nLike · Reply · 5y\n"
+        "Kim Park\nWill the cycle path stay open during the work?\nLike · Reply · 1w\n"
+        "Facebook Comments Plugin\n"
+    )
+    assert authors(page) == ["John Smith", "Ana Souza", "Kim Park"]
+    assert [c.posted.raw for c in page.comments] == ["5y", "5y", "1w"]
+    assert [c.votes for c in page.comments] == [4, None, None]
+    assert texts(page)[1] == "John Smith exactly, it was about time they did something!"
+    assert [c.parent for c in page.comments] == [None, 0, None]
+
+
+@pytest.mark.parametrize("line", ["Admin", "Moderator note: be kind.", "From the editor"])
+def test_not_a_badge(line: str) -> None:
+    assert not CommentFilter._badge(line)
+
+
 def test_posted_by_after_the_text() -> None:
     page = run(
         ARTICLE + "Comments\n"

@@ -127,6 +127,14 @@ _REPLY_TOGGLE = regex.compile(
     r"respostas|resposta|antwoorden|antwoord|ответ\w*)(?:\s*[(\[]\s*\d[\d.,]*\s*[)\]])?\W*$",
     regex.IGNORECASE,
 )
+# A commenter's badge and profile line under the name ("Top commenter · Works at X").
+_BADGE = regex.compile(
+    r"top (?:commenter|fan|contributor)|most relevant commenter|verified|moderator|admin|"
+    r"(?:works|worked) at \S.*|(?:studies|studied) at \S.*|(?:lives|lived) in \S.*|"
+    r"went to \S.*|from \S.*",
+    regex.IGNORECASE,
+)
+_BADGE_WORD = regex.compile(r"^(?:top|most|verified|moderator|admin|works|worked|studie)", regex.I)
 # A like button with its count ("Curtir (12)", "Like (3)", "Gefällt mir [4]", "Likes: 7").
 _LIKE_COUNT = regex.compile(
     r"^\s*(?:👍\s*)?(?:likes?|upvotes?|votes?|recommend(?:ed|s)?|gefällt mir|j['’]aime|"
@@ -801,7 +809,9 @@ class CommentFilter(Filter):
                 kinds.append(CHROME)
                 continue
             if s.words <= 10 and (
-                _LIKE_COUNT.match(line.text) or self._reply_target(line.text) is not None
+                _LIKE_COUNT.match(line.text)
+                or self._reply_target(line.text) is not None
+                or self._badge(line.text)
             ):
                 kinds.append(CHROME)
                 continue
@@ -858,6 +868,19 @@ class CommentFilter(Filter):
                 prev -= 1
             if prev >= 0 and kinds[prev] == CHROME and page.stats[prev].vocab != "widget:share":
                 kinds[i] = CHROME
+
+    @staticmethod
+    def _badge(text: str) -> bool:
+        """"Top commenter · Works at Millbrook Library": a profile line, not talk."""
+        parts = [p for p in _TOOLBAR_SPLIT.split(text.strip()) if p]
+        return (
+            bool(parts)
+            and all(_BADGE.fullmatch(p) for p in parts)
+            and any(_BADGE_WORD.match(p) for p in parts)
+            # one word alone ("Admin") may be a commenter's name
+            and (len(parts) > 1 or " " in parts[0])
+            and not text.rstrip().endswith((".", "!", "?"))
+        )
 
     def _reply_target(self, text: str) -> str | None:
         """The name a reply-chrome line points at ("Replying to Teresa M." -> "Teresa M.")."""
@@ -1886,6 +1909,7 @@ class CommentFilter(Filter):
                 lm = _LIKE_COUNT.match(line.text)
                 if lm and draft.votes is None and draft.likes is None:
                     draft.votes = draft.likes = int(lm.group("a") or lm.group("b"))
+                self._toolbar_fields(line.text, draft)
                 continue
             text = line.text.strip()
             a = line.start + line.text.index(text)
@@ -1899,6 +1923,22 @@ class CommentFilter(Filter):
             draft.depth = -indent  # resolved against the section's least indent in _thread
         return draft
 
+    @staticmethod
+    def _toolbar_fields(text: str, draft: CommentDraft) -> None:
+        """"Like · Reply · 7 · 2y": a social toolbar under the text gives the comment's
+        age and its like count when no header did (the line stays removed whole)."""
+        parts = [p for p in _TOOLBAR_SPLIT.split(text.strip()) if p]
+        if len(parts) < 2 or not any(is_short_age(p) for p in parts):
+            return
+        vocab = default_vocabulary()
+        if not any(vocab.match(p) == "comment-action" for p in parts):
+            return
+        for p in parts:
+            if is_short_age(p) and draft.posted is None:
+                draft.posted = TimeStamp(raw=p.strip(), relative=True)
+            elif p.isdigit() and draft.votes is None and draft.likes is None:
+                draft.votes = draft.likes = int(p)
+
     def _thread(self, page: Page, reply_to: dict[int, str] | None = None) -> None:
         comments = page.comments
         indents = [-c.depth for c in comments if c.depth < 0]
@@ -1909,6 +1949,7 @@ class CommentFilter(Filter):
                 extra = -c.depth - base
                 c.depth = steps.index(extra) + 1 if extra in steps else 0
         names: dict[str, int] = {}
+        full_names: set[str] = set()  # authors of two words or more, casefolded
         stack: list[int] = []  # the latest comment at each depth
         for ci, c in enumerate(comments):
             first_text = next((p for p in c.parts if p.role == "text"), None)
@@ -1931,6 +1972,14 @@ class CommentFilter(Filter):
                         if a is not None and a.group("name")[0].isupper():
                             named = a.group("name").casefold()
                             key = named if named in names else None
+                    if key is None and full_names:
+                        # "Donna Kessler agreed.": a tag, the full name of an earlier one
+                        words = snippet[:80].split()[:4]
+                        for n in range(len(words), 1, -1):
+                            tag = " ".join(words[:n]).rstrip(",.:!?").casefold()
+                            if tag in full_names:
+                                key = tag
+                                break
                 if key is not None:
                     key = key.rstrip(".")
                     target = names.get(key) or names.get(key.split()[0]) if key else None
@@ -1945,3 +1994,5 @@ class CommentFilter(Filter):
                 if author:
                     names[author] = ci
                     names.setdefault(author.split()[0], ci)
+                    if " " in author:
+                        full_names.add(author)
