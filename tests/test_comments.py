@@ -340,6 +340,25 @@ def test_not_a_badge(line: str) -> None:
     assert not CommentFilter._badge(line)
 
 
+def test_threaded_dump_with_levels_and_social_ages() -> None:
+    """"level N" lines give nesting; "name · 5h" (an "OP" badge aside) is a header; a
+    community box's "Created Mar 14, 2011" under the thread names no commenter."""
+    page = run(
+        ARTICLE + "42 Comments\nSort by: Best\n"
+        "level 1\nriver_rat · 5h\nThe old bridge was always a worry for the school run.\n"
+        "12 points\nReply\nShare\n"
+        "level 2\nbridge_fan OP · 4h\nIt was, and nobody listened for years.\n"
+        "5 points\nReply\nShare\n"
+        "level 1\nkit.moss · 2h\nGood to see the money finally spent where it matters.\n"
+        "3 points\nReply\nShare\n"
+        "View more comments\nAbout Community\nCreated Mar 14, 2011\nMembers\n"
+    )
+    assert authors(page) == ["river_rat", "bridge_fan", "kit.moss"]
+    assert [c.posted.raw for c in page.comments] == ["5h", "4h", "2h"]
+    assert [c.votes for c in page.comments] == [12, 5, 3]
+    assert [(c.parent, c.depth) for c in page.comments] == [(None, 0), (0, 1), (None, 0)]
+
+
 def test_posted_by_after_the_text() -> None:
     page = run(
         ARTICLE + "Comments\n"

@@ -135,6 +135,14 @@ _BADGE = regex.compile(
     regex.IGNORECASE,
 )
 _BADGE_WORD = regex.compile(r"^(?:top|most|verified|moderator|admin|works|worked|studie)", regex.I)
+# A social age closing a header line after a separator ("quietgearhead · 5h").
+_AGE_FIELD = regex.compile(
+    r"\S\s*[·•|]\s*(?P<age>\d{1,3}\s?(?:min|mo|hr|yr|s|m|h|d|w|y))\s*$", regex.IGNORECASE
+)
+# The thread starter's badge after a commenter's name.
+_OP_MARK = regex.compile(r"\s+(?:\(OP\)|OP|\[OP\])$")
+# "level 2": the nesting depth a threaded dump prints over a comment.
+_LEVEL = regex.compile(r"^\s*level\s+(?P<n>\d{1,2})\s*$", regex.IGNORECASE)
 # A like button with its count ("Curtir (12)", "Like (3)", "Gefällt mir [4]", "Likes: 7").
 _LIKE_COUNT = regex.compile(
     r"^\s*(?:👍\s*)?(?:likes?|upvotes?|votes?|recommend(?:ed|s)?|gefällt mir|j['’]aime|"
@@ -194,8 +202,9 @@ _CLOSED = regex.compile(
 )
 # Labels of an article's own times ("updated 2:24 PM EST"): a post list, not a commenter.
 _ARTICLE_TIME = regex.compile(
-    r"\b(?:updated|published|last modified|modified|aktualisiert|veröffentlicht|mis à jour|publié|"
-    r"actualizado|publicado|aggiornato|pubblicato|bijgewerkt|gepubliceerd|обновлено|опубликовано)\b",
+    r"\b(?:updated|published|created|last modified|modified|aktualisiert|veröffentlicht|"
+    r"mis à jour|publié|actualizado|publicado|aggiornato|pubblicato|bijgewerkt|gepubliceerd|"
+    r"обновлено|опубликовано)\b",
     regex.IGNORECASE,
 )
 # A line that counts *its own* comments ("by Sam 12 comments") lists posts; a comment
@@ -455,6 +464,13 @@ def parse_header(text: str, options: CommentOptions) -> Header | None:
     first_time = _time(text)
     if first_time is not None and _IN_URL.search(text, 0, first_time.end):
         first_time = None  # "http://site/2012/10/17/story": a link, not a time
+    if first_time is None:
+        age = _AGE_FIELD.search(text)
+        if age is not None:  # "quietgearhead · 5h"
+            raw = age.group("age")
+            first_time = TimeMatch(
+                age.start("age"), age.end("age"), TimeStamp(raw=raw, relative=True)
+            )
     # Cheap gate: without a time, only a "says" or a reblog note can be a header.
     if first_time is None and _SAY_GATE.search(text) is None and "reblogged" not in text:
         return None
@@ -551,6 +567,9 @@ def parse_header(text: str, options: CommentOptions) -> Header | None:
             continue  # "Reply", or the rest of a time ("7 Aug" + "12 at 11:21 pm")
         if not _name_ok(candidate, options.max_author_words):
             return None
+        op = _OP_MARK.search(candidate)
+        if op is not None and op.start() > 0:  # "spokes OP · 4h": the poster's badge
+            name = (name[0], name[0] + op.start())
         head.name = name
         break
     return head
@@ -809,7 +828,8 @@ class CommentFilter(Filter):
                 kinds.append(CHROME)
                 continue
             if s.words <= 10 and (
-                _LIKE_COUNT.match(line.text)
+                _LEVEL.match(line.text)
+                or _LIKE_COUNT.match(line.text)
                 or self._reply_target(line.text) is not None
                 or self._badge(line.text)
             ):
@@ -1918,10 +1938,28 @@ class CommentFilter(Filter):
         if not any(p.role == "text" for p in draft.parts):
             return None
         draft.lines.sort()
+        level = self._level_before(page, kinds, min(draft.lines))
+        if level is not None and draft.depth == 0:
+            draft.depth = level
         indent = page.stats[min(g.lines)].indent
         if indent and page.style == "blocks" and draft.depth == 0:
             draft.depth = -indent  # resolved against the section's least indent in _thread
         return draft
+
+    @staticmethod
+    def _level_before(page: Page, kinds: list[int], line: int) -> int | None:
+        """The depth a "level N" line just above a comment's first line gives (N - 1)."""
+        seen = 0
+        for i in range(line - 1, -1, -1):
+            if kinds[i] == BLANK:
+                continue
+            if kinds[i] != CHROME or seen >= 2:
+                return None
+            m = _LEVEL.match(page.lines[i].text)
+            if m is not None:
+                return max(0, int(m.group("n")) - 1)
+            seen += 1
+        return None
 
     @staticmethod
     def _toolbar_fields(text: str, draft: CommentDraft) -> None:
