@@ -359,6 +359,19 @@ def test_threaded_dump_with_levels_and_social_ages() -> None:
     assert [(c.parent, c.depth) for c in page.comments] == [(None, 0), (0, 1), (None, 0)]
 
 
+def test_star_ratings_are_not_comment_text() -> None:
+    page = run(
+        ARTICLE + "2 Comments\n"
+        "Jane Doe says:\nMarch 9, 2024 at 7:12 am\n★★★★★\nMade this twice already, it is lovely.\n"
+        "Reply\nBob says:\nMarch 11, 2024 at 9:48 pm\nRated 4 out of 5\n"
+        "Lovely crumb but it sank a little in the middle.\nReply\n"
+    )
+    assert texts(page) == [
+        "Made this twice already, it is lovely.",
+        "Lovely crumb but it sank a little in the middle.",
+    ]
+
+
 def test_posted_by_after_the_text() -> None:
     page = run(
         ARTICLE + "Comments\n"

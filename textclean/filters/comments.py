@@ -143,6 +143,12 @@ _AGE_FIELD = regex.compile(
 _OP_MARK = regex.compile(r"\s+(?:\(OP\)|OP|\[OP\])$")
 # "level 2": the nesting depth a threaded dump prints over a comment.
 _LEVEL = regex.compile(r"^\s*level\s+(?P<n>\d{1,2})\s*$", regex.IGNORECASE)
+# A reviewer's star rating over the text ("★★★★☆", "Rated 4 out of 5").
+_STARS = regex.compile(
+    r"^\s*(?:[★☆✩✪✭✮⭐]{3,10}\s*(?:\(?\d(?:[.,]\d)?\s*(?:/\s*5|out of 5)?\)?)?"
+    r"|rated\s+\d(?:[.,]\d)?\s+out\s+of\s+5(?:\s+stars)?)\s*$",
+    regex.IGNORECASE,
+)
 # A like button with its count ("Curtir (12)", "Like (3)", "Gefällt mir [4]", "Likes: 7").
 _LIKE_COUNT = regex.compile(
     r"^\s*(?:👍\s*)?(?:likes?|upvotes?|votes?|recommend(?:ed|s)?|gefällt mir|j['’]aime|"
@@ -829,6 +835,7 @@ class CommentFilter(Filter):
                 continue
             if s.words <= 10 and (
                 _LEVEL.match(line.text)
+                or _STARS.match(line.text)
                 or _LIKE_COUNT.match(line.text)
                 or self._reply_target(line.text) is not None
                 or self._badge(line.text)
