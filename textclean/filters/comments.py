@@ -16,8 +16,10 @@ at 5:46 pm", "Posted by: Jim | Sep 26, 2012", "October 11, 2012 | Eve").
    widgets) or trail it ("text ... Posted by: Jim | date").
 4. Text lines between headers become the comment's paragraphs; chrome is
    removed; trackbacks become removed spans of category "trackback".
-5. Indentation (blocks dumps), "@name" openings, "in reply to" and "1.2"
-   numbering give replies.
+5. Indentation (blocks dumps), "level N" lines, "1.2" numbering, "@name" openings,
+   "in reply to NAME" (in any vocabulary language; a line of its own is chrome),
+   "Name → Parent" headers and an opening that addresses an earlier commenter by
+   exact name ("Hoi Gerard, ...") give replies.
 
 >>> from textclean.page import Page
 >>> text = ("An article sentence that is long enough to count as prose, it says.\\n"
