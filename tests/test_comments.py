@@ -1292,3 +1292,12 @@ def test_one_post_header_or_headers_without_profile_blocks_are_no_thread() -> No
     )
     CommentFilter().apply(page)
     assert not page.meta
+
+
+def test_last_forum_post_without_a_toolbar_stops_short_of_the_footer() -> None:
+    footer = "".join(f"Footer note number {n} about the board rules and its many members.\n"
+                     for n in range(1, 15))
+    page = run(_PHPBB.replace("G scale, slowly — Harwich Light Railway\nTop\nDisplay", "Display")
+               .replace("Display: All posts Sort by: Post time\nWho is online\n", footer))
+    assert authors(page) == ["Piotr W", "lena_k"]
+    assert "Footer note number 14" not in texts(page)[-1]

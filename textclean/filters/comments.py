@@ -20,6 +20,12 @@ at 5:46 pm", "Posted by: Jim | Sep 26, 2012", "October 11, 2012 | Eve").
    "in reply to NAME" (in any vocabulary language; a line of its own is chrome),
    "Name → Parent" headers and an opening that addresses an earlier commenter by
    exact name ("Hoi Gerard, ...") give replies.
+6. Forum threads (phpBB, vBulletin): two or more post headers of one shape ("Post by
+   NAME » DATE", "#2 NAME DATE"), each under a profile block ("Posts: 87", "Joined:
+   ..." in the vocabulary languages), make the page a thread. The first post is the
+   article (its poster the byline, its time the date); the others are flat comments;
+   profile blocks, subjects, "Top"/"Quote", quote headers and repeated signatures are
+   chrome.
 
 >>> from textclean.page import Page
 >>> text = ("An article sentence that is long enough to count as prose, it says.\\n"
@@ -720,8 +726,14 @@ class CommentFilter(Filter):
         signatures a poster repeats under several posts are chrome. Threads are flat."""
         conf = self.options.confidence
         bodies: list[list[int]] = []
+        longest = 4  # lines from a post's header to its last line
         for k, post in enumerate(posts):
-            end = posts[k + 1].block if k + 1 < len(posts) else min(len(page), post.head + 41)
+            # the last post runs to its toolbar or to twice the longest post above it
+            end = (
+                posts[k + 1].block
+                if k + 1 < len(posts)
+                else min(len(page), post.head + 1 + max(8, 2 * longest))
+            )
             body: list[int] = []
             for i in range(post.head + 1, end):
                 if k + 1 == len(posts) and (
@@ -731,6 +743,8 @@ class CommentFilter(Filter):
                 if not page.lines[i].blank:
                     body.append(i)
             bodies.append(body)
+            if body:
+                longest = max(longest, body[-1] - post.head)
         seen: Counter[str] = Counter()
         for body in bodies:
             seen.update({page.lines[i].text.strip() for i in body})
