@@ -1184,3 +1184,120 @@ def test_disqus_arrow_reply_votes_and_count_above_the_form() -> None:
 def test_no_comments(text: str) -> None:
     page = run(text)
     assert page.comments == []
+
+
+# -- forum threads (phpBB, vBulletin) -----------------------------------------
+_PHPBB = (
+    "Garden Railways Board\nBoard index ‹ Track ‹ Points\n"
+    "Servo point motors keep buzzing\nPost Reply\n3 posts • Page 1 of 1\n"
+    "lena_k\nPosts: 41\nJoined: Fri Feb 02, 2018 8:15 am\nLocation: Harwich\n"
+    "Servo point motors keep buzzing\n"
+    "Post by lena_k » Sun Apr 07, 2024 9:05 am\n"
+    "I fitted six servo point motors on the new loop and two of them buzz constantly "
+    "once the throw has finished, even when the blade sits firmly against the rail.\n"
+    "The controller is the usual eight channel board and I have already tried new leads.\n"
+    "G scale, slowly — Harwich Light Railway\nTop\n"
+    "Piotr W\nPosts: 2210\nJoined: Tue Nov 11, 2014 6:30 pm\n"
+    "Re: Servo point motors keep buzzing\n"
+    "Post by Piotr W » Sun Apr 07, 2024 11:20 am\n"
+    "Shorten the travel a little in the controller settings so the servo stops just "
+    "before it presses against the stock rail, then the buzzing goes away.\n"
+    "Top\n"
+    "lena_k\nPosts: 41\nJoined: Fri Feb 02, 2018 8:15 am\nLocation: Harwich\n"
+    "Re: Servo point motors keep buzzing\n"
+    "Post by lena_k » Sun Apr 07, 2024 4:48 pm\n"
+    "Piotr W wrote: ↑Sun Apr 07, 2024 11:20 am\n"
+    "Shorten the travel a little in the controller settings.\n"
+    "That did it, all six are quiet now and the points still throw cleanly.\n"
+    "G scale, slowly — Harwich Light Railway\nTop\n"
+    "Display: All posts Sort by: Post time\nWho is online\n"
+)
+
+
+def test_phpbb_thread_first_post_is_the_article_replies_are_comments() -> None:
+    page = run(_PHPBB)
+    assert authors(page) == ["Piotr W", "lena_k"]
+    assert [c.posted.raw for c in page.comments if c.posted] == [
+        "Sun Apr 07, 2024 11:20 am",
+        "Sun Apr 07, 2024 4:48 pm",
+    ]
+    assert texts(page)[0].startswith("Shorten the travel a little")
+    assert "That did it, all six are quiet now" in texts(page)[1]
+    assert all(c.parent is None for c in page.comments)  # flat, though one quotes
+    lines = [ln.text for ln in page.lines]
+    article = [lines[i] for i in range(len(lines)) if page.label(i) is Label.ARTICLE]
+    assert article[0].startswith("I fitted six servo point motors")
+    assert article[-1].startswith("The controller is the usual")
+    for chrome in ("Posts: 41", "Top", "G scale, slowly — Harwich Light Railway",
+                   "Piotr W wrote: ↑Sun Apr 07, 2024 11:20 am", "Posts: 2210",
+                   "Re: Servo point motors keep buzzing"):
+        i = lines.index(chrome)
+        assert page.label(i) is Label.BOILERPLATE, chrome
+    claims = {m.role: m.value for m in page.meta}
+    assert claims == {"byline": "lena_k", "date": "Sun Apr 07, 2024 9:05 am"}
+
+
+def test_forum_thread_byline_and_date_reach_the_article() -> None:
+    import textclean
+
+    doc = textclean.clean(_PHPBB)
+    assert doc.article is not None
+    assert doc.article.byline == "lena_k"
+    assert doc.article.published is not None
+    assert doc.article.published.raw == "Sun Apr 07, 2024 9:05 am"
+    assert doc.article.title == "Servo point motors keep buzzing"
+    removed = "\n".join(r.text for r in doc.removed)
+    assert "Post by lena_k » Sun Apr 07, 2024 9:05 am" in removed
+    assert len(doc.comments) == 2
+
+
+def test_vbulletin_numbered_posts_with_german_profile_fields() -> None:
+    text = (
+        "Aquarienforum\nThema: Trübes Wasser nach dem Filterwechsel\n"
+        "#1\nFischmeister\nRegistriert: 03.05.2016\nBeiträge: 512\n"
+        "#1 Fischmeister 12.03.2024, 18:40\n"
+        "Seit dem Wechsel der Filterwatte ist das Wasser in meinem Becken milchig trüb, "
+        "obwohl ich nichts anderes verändert habe.\n"
+        "Zitieren\n"
+        "#2\nAlgenjaeger\nRegistriert: 21.09.2019\nBeiträge: 77\n"
+        "#2 Algenjaeger 12.03.2024, 19:02\n"
+        "Das ist eine Bakterienblüte, die legt sich nach ein paar Tagen von selbst wieder.\n"
+        "Zitieren\n"
+        "#3\nUnkenruf\nRegistriert: 14.01.2011\nBeiträge: 3120\n"
+        "#3 Unkenruf 13.03.2024, 07:15\n"
+        "Nicht zu viel füttern in der Zeit, dann geht es schneller vorbei.\n"
+        "Zitieren\nImpressum\n"
+    )
+    page = run(text)
+    assert authors(page) == ["Algenjaeger", "Unkenruf"]
+    assert texts(page)[1].startswith("Nicht zu viel füttern")
+    lines = [ln.text for ln in page.lines]
+    first = next(i for i, t in enumerate(lines) if t.startswith("Seit dem Wechsel"))
+    assert page.label(first) is Label.ARTICLE
+    assert page.label(lines.index("Beiträge: 512")) is Label.BOILERPLATE
+    assert page.label(lines.index("Impressum")) is not Label.COMMENT
+
+
+def test_one_post_header_or_headers_without_profile_blocks_are_no_thread() -> None:
+    # a single "by NAME » DATE" line under an article is no forum thread
+    page = run(
+        ARTICLE + "Posts: 12\nPost by Jane » Tue Mar 05, 2024 10:12 am\n"
+        "A reply that stands alone under the article, with no second post.\n"
+    )
+    assert not any(m.role == "byline" for m in page.meta)
+    # two such headers without profile blocks fall to the ordinary detector
+    page = Page(
+        ARTICLE + "Jane » Tue Mar 05, 2024 10:12 am\nA first reply under the article.\n"
+        "Bob » Tue Mar 05, 2024 11:40 am\nA second reply under the article.\n"
+    )
+    CommentFilter().apply(page)
+    assert not page.meta
+
+
+def test_last_forum_post_without_a_toolbar_stops_short_of_the_footer() -> None:
+    footer = "".join(f"Footer note number {n} about the board rules and its many members.\n"
+                     for n in range(1, 15))
+    page = run(_PHPBB.replace("G scale, slowly — Harwich Light Railway\nTop\nDisplay", "Display")
+               .replace("Display: All posts Sort by: Post time\nWho is online\n", footer))
+    assert authors(page) == ["Piotr W", "lena_k"]
+    assert "Footer note number 14" not in texts(page)[-1]

@@ -173,3 +173,24 @@ def test_a_photo_credit_closing_a_line_makes_it_a_caption() -> None:
     # a photo taken "by the lake" in a sentence is no credit
     sentence = "We took a photo by the old lighthouse on the way back, as everyone does there."
     assert sentence in article(f"{NAV}Council votes to rebuild ferry pier\n{BODY}{sentence}\n").text
+
+
+def test_claims_an_earlier_filter_made_are_kept() -> None:
+    # a forum thread's first post gives byline and date from its removed header: the
+    # metadata filter adds no second byline or date from lines near the body
+    from textclean.filters.metadata import MetadataFilter
+    from textclean.page import Label, MetaClaim, Page
+
+    text = (
+        "Home\nBig News Today\nBy Jane Doe\nMarch 3, 2024\n"
+        + "A sentence of the body that is long enough, as they are.\n" * 2
+    )
+    page = Page(text)
+    for i in (4, 5):
+        page.decide(i, Label.ARTICLE, "test", "body")
+    page.meta.append(MetaClaim("byline", -1, 0, 4, "Pat Roe", "comments", "post header"))
+    page.meta.append(MetaClaim("date", -1, 0, 4, "May 1, 2024", "comments", "post header"))
+    MetadataFilter().apply(page)
+    roles = [m.role for m in page.meta]
+    assert roles.count("byline") == 1 and roles.count("date") == 1
+    assert page.meta[0].value == "Pat Roe"

@@ -20,6 +20,12 @@ at 5:46 pm", "Posted by: Jim | Sep 26, 2012", "October 11, 2012 | Eve").
    "in reply to NAME" (in any vocabulary language; a line of its own is chrome),
    "Name → Parent" headers and an opening that addresses an earlier commenter by
    exact name ("Hoi Gerard, ...") give replies.
+6. Forum threads (phpBB, vBulletin): two or more post headers of one shape ("Post by
+   NAME » DATE", "#2 NAME DATE"), each under a profile block ("Posts: 87", "Joined:
+   ..." in the vocabulary languages), make the page a thread. The first post is the
+   article (its poster the byline, its time the date); the others are flat comments;
+   profile blocks, subjects, "Top"/"Quote", quote headers and repeated signatures are
+   chrome.
 
 >>> from textclean.page import Page
 >>> text = ("An article sentence that is long enough to count as prose, it says.\\n"
@@ -43,7 +49,7 @@ import regex
 
 from ..dates import TimeMatch, find_time_span, is_short_age
 from ..models import TimeStamp
-from ..page import CommentDraft, CommentPart, Label, Page
+from ..page import CommentDraft, CommentPart, Label, MetaClaim, Page
 from ..pipeline import Filter, FilterOptions, register
 from ..vocabulary import default_vocabulary
 
@@ -353,6 +359,48 @@ _FORM_YEAR = regex.compile(r"\d{3,}")
 _FORM_NUMBER = regex.compile(r"\d{1,2}")
 
 
+# -- forum threads (phpBB, vBulletin) ----------------------------------------
+# A post header naming the poster with the post's time: "Post by NAME » DATE",
+# "NAME » DATE", "#2 NAME DATE" (the time is checked apart).
+_POST_HEAD = regex.compile(
+    r"^\s*(?:(?:post(?:ed)?|beitrag|message|mensaje|messaggio|mensagem|bericht|сообщение)?\s*"
+    r"(?:by|von|par|por|di|de|door|от)\s+)?(?P<name>[^»\n]{1,60}?)\s*»\s*(?P<rest>\S.*)$",
+    regex.IGNORECASE,
+)
+_POST_NUMBER = regex.compile(r"^\s*#\d{1,6}\s*$")
+_POST_NUM_HEAD = regex.compile(r"^\s*#(?P<num>\d{1,6})\s+(?P<rest>\S.*)$")
+# A field of the poster's profile block beside each post, in the vocabulary languages.
+_PROFILE_FIELD = regex.compile(
+    r"^\s*(?:posts|joined|join date|location|registered|reputation|messages|thanks|"
+    r"beiträge|registriert|wohnort|dabei seit|mitglied seit|inscrit|inscription|localisation|"
+    r"mensajes|registrado|ubicación|ubicacion|messaggi|iscritto|iscrizione|località|mensagens|"
+    r"registado|localização|berichten|lid sinds|geregistreerd|locatie|woonplaats|"
+    r"сообщения|сообщений|зарегистрирован|регистрация|откуда)\s*:\s*\S",
+    regex.IGNORECASE,
+)
+# Lines under a post that are its toolbar ("Top", "Quote", "Reply With Quote").
+_POST_TOOL = regex.compile(
+    r"^\s*(?:top|back to top|(?:reply with |multi-?)?quote|report(?: post)?|nach oben|zitieren|"
+    r"haut|citer|arriba|citar|torna su|cita|topo|naar boven|citeren|наверх|цитата|"
+    r"цитировать)\s*$",
+    regex.IGNORECASE,
+)
+# "NAME wrote: ↑DATE": the header of a quote inside a post.
+_QUOTE_HEAD = regex.compile(
+    r"^\s*\S[^\n]{0,60}?\s+(?:wrote|said|schrieb|a écrit|escribió|ha scritto|escreveu|schreef|"
+    r"написал[а]?)\s*:\s*(?:↑\s*)?[^\n]{0,60}$",
+    regex.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class _Post:
+    head: int  # the post header line
+    block: int  # first line of the profile block above it
+    name: tuple[int, int]  # offsets within the header line
+    time: TimeMatch
+
+
 def _arrow_split(text: str) -> tuple[str, str] | None:
     """"Nadia Reyes → Karsten Ludlow" -> ("Nadia Reyes", "Karsten Ludlow")."""
     m = _ARROW_REPLY.search(text)
@@ -594,6 +642,10 @@ class CommentFilter(Filter):
 
     def apply(self, page: Page) -> None:
         kinds, heads = self._classify(page)
+        posts = self._forum_posts(page)
+        if posts:
+            self._forum_thread(page, kinds, posts)
+            return
         self._trackbacks(page, kinds, heads)
         groups = self._groups(page, kinds, heads)
         for run in self._runs(page, kinds, groups) if groups else []:
@@ -607,6 +659,160 @@ class CommentFilter(Filter):
         run = self._scored_named_run(page, kinds)
         if run and self._accept(page, kinds, run, vetted=True):
             self._parse(page, kinds, run)
+
+    def _post_head(self, text: str) -> tuple[tuple[int, int], TimeMatch] | None:
+        """The poster's name and the post's time in a forum post header, or None."""
+        if len(text.split()) > self.options.max_header_words:
+            return None
+        m = _POST_HEAD.match(text)
+        if m is not None:
+            when = _time(m.group("rest"))
+            if when is None or when.stamp.relative:
+                return None
+            name = _clean_name(text, m.start("name"), m.end("name"))
+            off = m.start("rest")
+            when = TimeMatch(when.start + off, when.end + off, when.stamp)
+        else:
+            m = _POST_NUM_HEAD.match(text)
+            when = _time(text) if m is not None else None
+            if m is None or when is None or when.stamp.relative or when.start <= m.start("rest"):
+                return None
+            name = _clean_name(text, m.start("rest"), when.start)
+        if name is None or not _name_ok(text[name[0] : name[1]], self.options.max_author_words):
+            return None
+        return name, when
+
+    def _forum_posts(self, page: Page) -> list[_Post]:
+        """Posts of a forum thread: two or more post headers of one shape ("Post by NAME
+        » DATE", "#2 NAME DATE"), each under a profile block ("Posts: 87", "Joined: ...")."""
+        posts: list[_Post] = []
+        shapes: Counter[bool] = Counter()
+        floor = 0  # a block never reaches back into the post above
+        for i, line in enumerate(page.lines):
+            if line.blank or ("»" not in line.text and "#" not in line.text):
+                continue
+            found = self._post_head(line.text)
+            if found is None:
+                continue
+            block = None
+            for j in range(i - 1, max(floor, i - 8) - 1, -1):
+                if _PROFILE_FIELD.match(page.lines[j].text):
+                    block = j
+            if block is None:
+                continue
+            # the poster's name (and a "#2" post number) head the block
+            for number in (False, True):
+                k = self._prev_nonblank(page, block)
+                if (
+                    k is None
+                    or k < floor
+                    or page.stats[k].words > 4
+                    or page.stats[k].ends_sentence
+                    or _POST_TOOL.match(page.lines[k].text)
+                    or (number and not _POST_NUMBER.match(page.lines[k].text))
+                ):
+                    break
+                block = k
+            posts.append(_Post(i, block, *found))
+            shapes["»" in line.text] += 1
+            floor = i + 1
+        if len(posts) < 2 or len(shapes) > 1:
+            return []
+        return posts
+
+    def _forum_thread(self, page: Page, kinds: list[int], posts: list[_Post]) -> None:
+        """The first post is the article (its poster the byline, its time the date), the
+        others are comments; profile blocks, subjects, toolbars, quote headers and the
+        signatures a poster repeats under several posts are chrome. Threads are flat."""
+        conf = self.options.confidence
+        bodies: list[list[int]] = []
+        longest = 4  # lines from a post's header to its last line
+        for k, post in enumerate(posts):
+            # the last post runs to its toolbar or to twice the longest post above it
+            end = (
+                posts[k + 1].block
+                if k + 1 < len(posts)
+                else min(len(page), post.head + 1 + max(8, 2 * longest))
+            )
+            body: list[int] = []
+            for i in range(post.head + 1, end):
+                if k + 1 == len(posts) and (
+                    _POST_TOOL.match(page.lines[i].text) or kinds[i] in (STOP, FORM, MARKER)
+                ):
+                    break
+                if not page.lines[i].blank:
+                    body.append(i)
+            bodies.append(body)
+            if body:
+                longest = max(longest, body[-1] - post.head)
+        seen: Counter[str] = Counter()
+        for body in bodies:
+            seen.update({page.lines[i].text.strip() for i in body})
+
+        def chrome(i: int) -> bool:
+            text = page.lines[i].text
+            stats = page.stats[i]
+            return bool(
+                _POST_TOOL.match(text)
+                or (stats.words <= 16 and _QUOTE_HEAD.match(text) and _time(text) is not None)
+                or (seen[text.strip()] > 1 and not stats.ends_sentence)  # a signature
+            )
+
+        def remove(i: int, why: str) -> None:
+            page.decide(i, Label.BOILERPLATE, self.name, why, conf, "comment-chrome")
+
+        for k, (post, body) in enumerate(zip(posts, bodies, strict=True)):
+            for i in range(post.block, post.head):
+                # the first post's subject is the thread's title: left to the metadata
+                if not page.lines[i].blank and (
+                    k > 0 or i == post.block or _PROFILE_FIELD.match(page.lines[i].text)
+                ):
+                    remove(i, "forum post's profile block")
+            line = page.lines[post.head]
+            if k == 0:
+                remove(post.head, "forum post header")
+                for claim, (a, b), value, stamp in (
+                    ("byline", post.name, line.text[post.name[0] : post.name[1]], None),
+                    ("date", (post.time.start, post.time.end), post.time.stamp.raw,
+                     post.time.stamp),
+                ):
+                    # read off the removed header (line -1: no span of the body claims it)
+                    page.meta.append(
+                        MetaClaim(claim, -1, line.start + a, line.start + b, value, self.name,
+                                  "the first post's header", stamp)
+                    )
+                for i in body:
+                    if chrome(i):
+                        remove(i, "forum post chrome")
+                    else:
+                        page.decide(i, Label.ARTICLE, self.name, "the thread's first post", conf)
+                continue
+            draft = CommentDraft(lines=[post.head])
+            draft.author = line.text[post.name[0] : post.name[1]]
+            draft.parts.append(
+                CommentPart("author", line.start + post.name[0], line.start + post.name[1],
+                            "poster's name")
+            )
+            draft.posted = post.time.stamp
+            draft.parts.append(
+                CommentPart("posted", line.start + post.time.start, line.start + post.time.end,
+                            "post time")
+            )
+            page.decide(post.head, Label.COMMENT, self.name, "forum post header", conf)
+            for i in body:
+                if chrome(i):
+                    remove(i, "forum post chrome")
+                    continue
+                text = page.lines[i].text.strip()
+                a = page.lines[i].start + page.lines[i].text.index(text)
+                draft.lines.append(i)
+                draft.parts.append(CommentPart("text", a, a + len(text), "post text"))
+                page.decide(i, Label.COMMENT, self.name, "forum post text", conf)
+            if len(draft.lines) > 1:
+                page.comments.append(draft)
+        if len(posts) > 1:
+            last = max([posts[-1].head, *bodies[-1]])
+            page.comment_section = (posts[1].block, last + 1)
 
     def _named_run(self, page: Page, kinds: list[int]) -> list[Group]:
         """Headers that are a bare name ("JJ345" then the text), as some widgets print

@@ -343,7 +343,9 @@ class MetadataFilter(Filter):
             # the body's first lines may still be headline, deck, byline and date
             *nonblank[first : first + 5],
         ]
-        found_byline = found_date = False
+        # a filter that read them off a removed line (a forum post's header) came first
+        found_byline = any(c.role == Label.BYLINE.value for c in page.meta)
+        found_date = any(c.role == Label.DATE.value for c in page.meta)
         for i in window:
             stats = page.stats[i]
             if (
