@@ -72,7 +72,8 @@ def assemble(page: Page) -> Document:
             comment_of_line[li] = ci
     meta_by_line: dict[int, list[MetaClaim]] = {}
     for claim in page.meta:
-        meta_by_line.setdefault(claim.line, []).append(claim)
+        if claim.line is not None:  # values read off removed lines cut no line
+            meta_by_line.setdefault(claim.line, []).append(claim)
     parts_by_line = _comment_parts_by_line(page)
 
     body_lines: list[int] = []

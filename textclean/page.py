@@ -78,10 +78,13 @@ class CommentDraft:
 
 @dataclass
 class MetaClaim:
-    """A metadata value found inside a line (title, byline, date)."""
+    """A metadata value found inside a line (title, byline, date).
+
+    `line` is None when the value is read off a line another decision removed (a
+    forum post's header): the value reaches the Article, the line stays removed."""
 
     role: str
-    line: int
+    line: int | None
     start: int
     end: int
     value: str

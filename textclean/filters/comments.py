@@ -776,9 +776,9 @@ class CommentFilter(Filter):
                     ("date", (post.time.start, post.time.end), post.time.stamp.raw,
                      post.time.stamp),
                 ):
-                    # read off the removed header (line -1: no span of the body claims it)
+                    # read off the removed header: no line is claimed for it
                     page.meta.append(
-                        MetaClaim(claim, -1, line.start + a, line.start + b, value, self.name,
+                        MetaClaim(claim, None, line.start + a, line.start + b, value, self.name,
                                   "the first post's header", stamp)
                     )
                 for i in body:
