@@ -46,6 +46,7 @@ from textclean.dates import find_time, find_time_span, is_short_age
             dt.datetime(2012, 8, 9, 8, 38),
         ),
         ("5. März 2024", "5. März 2024", dt.datetime(2024, 3, 5)),
+        ("Stand: 15.03.2024, 14:37 Uhr", "15.03.2024, 14:37 Uhr", dt.datetime(2024, 3, 15, 14, 37)),
         ("le 3 janvier 2013 à 14h05", "3 janvier 2013 à 14h05", dt.datetime(2013, 1, 3, 14, 5)),
         ("5 de marzo de 2024", "5 de marzo de 2024", dt.datetime(2024, 3, 5)),
         ("21 июля 2012 г.", "21 июля 2012 г.", dt.datetime(2012, 7, 21)),

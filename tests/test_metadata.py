@@ -194,3 +194,17 @@ def test_claims_an_earlier_filter_made_are_kept() -> None:
     roles = [m.role for m in page.meta]
     assert roles.count("byline") == 1 and roles.count("date") == 1
     assert page.meta[0].value == "Pat Roe"
+
+
+def test_a_site_name_with_a_preposition_is_no_byline() -> None:
+    # "de", "di", "door", "von" closing a line are prepositions there, bylines only
+    # after a date or a posting verb
+    for line in ("Le Jardin de Solène", "La Gazzetta di Montebello", "Tuinieren aan de Linge"):
+        assert read_meta_line(line)[0] is None
+    line = "Publié le 3 mai 2024 par Solène Le Brun"
+    name, when = read_meta_line(line)
+    assert name is not None and line[name[0] : name[1]] == "Solène Le Brun"
+    assert when is not None and when.stamp.raw == "3 mai 2024"
+    line = "di Marta Ricci"
+    name, _ = read_meta_line(line)
+    assert name is not None and line[name[0] : name[1]] == "Marta Ricci"

@@ -50,9 +50,9 @@ _WEEKDAY = (
 )
 # The zone is upper case even under IGNORECASE ("5:00 AM EDT", not "5:00 AM Dean").
 # "(UTC -4)", "(GMT+2)": an offset in brackets after the clock time.
-# "18 h 42 min": French WordPress spells the clock out.
+# "18 h 42 min": French WordPress spells the clock out; "14:37 Uhr" in German.
 _TIME = (
-    r"\d{1,2}(?:[:.h]|\s?h\s?)\d{2}(?::\d{2})?(?:\s?min(?!\w))?\s?(?:[ap]\.?m\.?)?(?:\s?(?:(?-i:[A-Z]{2,4}|UTC[+-]?\d*)(?!\w)"
+    r"\d{1,2}(?:[:.h]|\s?h\s?)\d{2}(?::\d{2})?(?:\s?min(?!\w))?(?:\s?Uhr(?!\w))?\s?(?:[ap]\.?m\.?)?(?:\s?(?:(?-i:[A-Z]{2,4}|UTC[+-]?\d*)(?!\w)"
     r"|\((?-i:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d{2})?\)))?"
 )
 _CONNECT = r"(?:\s*,?\s*(?:at|um|à|a las|alle|às|в|om|-|–|—|\||·|•|@)?\s*)"

@@ -49,7 +49,12 @@ _BYLINE_OPEN = regex.compile(
 # Any line that opens like a byline is no headline, even where its name is not read.
 _BYLINE_START = regex.compile(rf"^\s*(?:{_BY_WORDS})\s+\p{{Lu}}", regex.IGNORECASE)
 # "Posted on July 19, 2012 by Edwin Marsh": the label closes it.
-_BYLINE_CLOSE = regex.compile(rf"(?:^|\s)(?:{_BY_WORDS})\s+(?P<name>{_NAME})\s*$", regex.IGNORECASE)
+_BYLINE_CLOSE = regex.compile(
+    rf"(?:^|\s)(?P<by>{_BY_WORDS})\s+(?P<name>{_NAME})\s*$", regex.IGNORECASE
+)
+# By-words that are also plain prepositions ("Le Potager de Clémence", "Il Corriere di
+# Valsenna"): closing a line they name a byline only after a date or a posting verb.
+_PREPOSITION_BY = frozenset({"de", "di", "door", "от", "von"})
 _WORDS = regex.compile(r"\w+")
 # what leads up to "by Jane Doe" on a meta line: a date or time, or a posting verb
 _META_LEAD = regex.compile(
@@ -99,7 +104,9 @@ def read_meta_line(text: str) -> tuple[tuple[int, int] | None, TimeMatch | None]
             # date beside it, few words may lead up to the label
             m = _BYLINE_CLOSE.search(piece)
             lead = piece[: m.start()] if m is not None else ""
-            if m is not None and len(_WORDS.findall(lead)) > 3 and not _META_LEAD.search(lead):
+            if m is not None and not _META_LEAD.search(lead) and (
+                len(_WORDS.findall(lead)) > 3 or m.group("by").casefold() in _PREPOSITION_BY
+            ):
                 m = None
         if m:
             return (lo + m.start("name"), lo + m.end("name")), when
