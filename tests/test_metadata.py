@@ -208,3 +208,13 @@ def test_a_site_name_with_a_preposition_is_no_byline() -> None:
     line = "di Marta Ricci"
     name, _ = read_meta_line(line)
     assert name is not None and line[name[0] : name[1]] == "Marta Ricci"
+
+
+def test_the_byline_date_beats_the_masthead_date() -> None:
+    doc = textclean.clean(
+        f"The Harbour Sentinel\nThursday, March 7, 2024\n{NAV}"
+        f"Council votes to rebuild ferry pier\nPosted on March 6, 2024 by Mara Lindqvist\n{BODY}"
+    )
+    assert doc.article is not None and doc.article.published is not None
+    assert doc.article.published.raw == "March 6, 2024"
+    assert doc.article.byline == "Mara Lindqvist"

@@ -353,6 +353,10 @@ class MetadataFilter(Filter):
         # a filter that read them off a removed line (a forum post's header) came first
         found_byline = any(c.role == Label.BYLINE.value for c in page.meta)
         found_date = any(c.role == Label.DATE.value for c in page.meta)
+        reads = {i: read_meta_line(page.lines[i].text) for i in window}
+        # a byline that carries its date ("Posted on March 6, 2024 by Dale Pruitt") dates
+        # the article; a date line further up may be the masthead's "today"
+        window.sort(key=lambda i: reads[i][0] is None or reads[i][1] is None)
         for i in window:
             stats = page.stats[i]
             if (
@@ -362,7 +366,7 @@ class MetadataFilter(Filter):
             ):
                 continue
             text = page.lines[i].text
-            name, when = read_meta_line(text)
+            name, when = reads[i]
             if name is not None and not found_byline:
                 value = text[name[0] : name[1]]
                 self._claim(
