@@ -5,7 +5,7 @@ with reasons; it never edits text. A pipeline is an ordered list of filters.
 
 >>> from textclean import Pipeline, default_pipeline
 >>> [f.name for f in default_pipeline()]
-['donation', 'widgets', 'content', 'comments', 'orphans', 'metadata']
+['donation', 'widgets', 'content', 'comments', 'orphans', 'error_page', 'metadata']
 >>> custom = default_pipeline().without("donation")
 >>> "donation" in custom
 False
@@ -213,7 +213,7 @@ def _ensure_filters_loaded() -> None:
 
 # Content before comments: the scorer labels article and comment lines together;
 # the comment filter then checks the section's structure and parses it.
-DEFAULT_ORDER = ("donation", "widgets", "content", "comments", "orphans", "metadata")
+DEFAULT_ORDER = ("donation", "widgets", "content", "comments", "orphans", "error_page", "metadata")
 
 
 def default_pipeline() -> Pipeline:

@@ -3,9 +3,17 @@
 from .comments import CommentFilter
 from .content import ContentFilter
 from .donation import DonationFilter
+from .error_page import ErrorPageFilter
 from .metadata import MetadataFilter
 from .orphans import OrphanCommentFilter
 from .widgets import WidgetFilter
 
-__all__ = ["CommentFilter", "ContentFilter", "DonationFilter", "MetadataFilter",
-           "OrphanCommentFilter", "WidgetFilter"]
+__all__ = [
+    "CommentFilter",
+    "ContentFilter",
+    "DonationFilter",
+    "ErrorPageFilter",
+    "MetadataFilter",
+    "OrphanCommentFilter",
+    "WidgetFilter",
+]
