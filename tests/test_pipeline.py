@@ -21,6 +21,7 @@ def test_default_order() -> None:
         "content",
         "comments",
         "orphans",
+        "error_page",
         "metadata",
     ]
 
