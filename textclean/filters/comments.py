@@ -276,6 +276,7 @@ _ACTION_FILLERS = frozenset(["as", "to", "this", "comment"])
 
 # Line kinds.
 TEXT, HEAD, NAME, CHROME, MARKER, FORM, STOP, TRACK, BLANK = range(9)
+_MAX_SHAPE_CHARS = 2000
 
 
 class CommentOptions(FilterOptions):
@@ -1006,6 +1007,11 @@ class CommentFilter(Filter):
             s = page.stats[i]
             if line.blank:
                 kinds.append(BLANK)
+                continue
+            if len(line.text) > _MAX_SHAPE_CHARS:
+                # headers, markers and chrome are short; a huge line is text (and the
+                # shape patterns below would each scan all of it)
+                kinds.append(TEXT)
                 continue
             vocab = s.vocab
             if vocab == "comment-header":

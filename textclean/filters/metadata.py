@@ -56,6 +56,7 @@ _BYLINE_CLOSE = regex.compile(
 # Valsenna"): closing a line they name a byline only after a date or a posting verb.
 _PREPOSITION_BY = frozenset({"de", "di", "door", "от", "von"})
 _WORDS = regex.compile(r"\w+")
+_META_MAX_CHARS = 500  # a byline or date line is short; longer ones are never read as one
 # what leads up to "by Jane Doe" on a meta line: a date or time, or a posting verb
 _META_LEAD = regex.compile(
     r"\d|^\W*(?:posted|written|published|filed|uploaded|submitted|updated|photos?|text|story|words)\b",
@@ -353,17 +354,22 @@ class MetadataFilter(Filter):
         # a filter that read them off a removed line (a forum post's header) came first
         found_byline = any(c.role == Label.BYLINE.value for c in page.meta)
         found_date = any(c.role == Label.DATE.value for c in page.meta)
+        # short lines only: a meta line is a few words, and a huge line costs a regex pass
+        window = [
+            i
+            for i in window
+            if page.stats[i].words <= 25
+            and len(page.lines[i].text) <= _META_MAX_CHARS
+            and _claimable(page, i)
+            and not (page.stats[i].ends_full_stop and page.stats[i].words > 12)
+        ]
         reads = {i: read_meta_line(page.lines[i].text) for i in window}
         # a byline that carries its date ("Posted on March 6, 2024 by Dale Pruitt") dates
         # the article; a date line further up may be the masthead's "today"
         window.sort(key=lambda i: reads[i][0] is None or reads[i][1] is None)
         for i in window:
             stats = page.stats[i]
-            if (
-                stats.words > 25
-                or not _claimable(page, i)
-                or (stats.ends_full_stop and stats.words > 12)
-            ):
+            if not _claimable(page, i):  # an earlier line's claim may have taken it
                 continue
             text = page.lines[i].text
             name, when = reads[i]
