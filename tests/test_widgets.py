@@ -33,3 +33,33 @@ def test_prose_about_views_stays(line: str) -> None:
     page = Page(f"{PROSE}{line}\n")
     WidgetFilter().apply(page)
     assert page.standing(1) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This post may contain affiliate links. As an Amazon Associate I earn from "
+        "qualifying purchases. See our full disclosure policy for details.",
+        "Dieser Artikel enthält Affiliate-Links: Wenn du darüber kaufst, erhalten wir eine "
+        "kleine Provision.",
+    ],
+)
+def test_affiliate_disclosures_are_removed(line: str) -> None:
+    page = Page(f"{PROSE}{line}\n{PROSE}")
+    WidgetFilter().apply(page)
+    decision = page.standing(1)
+    assert decision is not None and decision.category == "advertisement"
+
+
+def test_ratings_and_print_buttons_are_removed() -> None:
+    page = Page(f"{PROSE}★★★★★ 4.8 from 36 votes\nPrint Recipe\n{PROSE}")
+    WidgetFilter().apply(page)
+    assert [page.standing(i).category for i in (1, 2)] == ["counter", "print"]  # type: ignore[union-attr]
+
+
+def test_prose_about_affiliates_stays() -> None:
+    page = Page(
+        f"{PROSE}The retailer's affiliate programme paid bloggers a record sum last year.\n"
+    )
+    WidgetFilter().apply(page)
+    assert page.standing(1) is None

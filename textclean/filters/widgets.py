@@ -28,6 +28,15 @@ DEFERRED = frozenset(
     {"comment-header", "comment-chrome", "comment-action", "byline-label", "date-label", "donation"}
 )
 _COPYRIGHT = regex.compile(r"(?i)^\s*(?:©|\(c\)|copyright\b|&copy;)|©\s*(?:19|20)\d{2}")
+# Affiliate disclosures ("This post may contain affiliate links. As an Amazon
+# Associate I earn from qualifying purchases."): one or two sentences, any page.
+_DISCLOSURE = regex.compile(
+    r"(?i)\b(?:(?:may\s+)?contains?\s+affiliate\s+links|affiliate\s+links?\s+(?:below|above|in\s+this)"
+    r"|as\s+an\s+amazon\s+associate|earn\s+from\s+qualifying\s+purchases"
+    r"|enthält\s+affiliate-?links|contient\s+des\s+liens\s+affiliés|contiene\s+enlaces\s+de\s+afiliados"
+    r"|contiene\s+link\s+di\s+affiliazione|contém\s+links\s+de\s+afiliados"
+    r"|содержит\s+партн[её]рские\s+ссылки|bevat\s+affiliate\s+links)"
+)
 _MENU_SEPARATOR = regex.compile(r"\s+(?:\||•|·|»|›|>|/|::)\s+|(?<=\S)\s{2,}(?=\S)")
 
 
@@ -64,9 +73,16 @@ class WidgetFilter(Filter):
                     category,
                 )
                 continue
-            if stats.words > 30:
+            if stats.words > 60:
                 continue
             text = line.text.strip()
+            if _DISCLOSURE.search(text):
+                page.decide(
+                    i, Label.BOILERPLATE, self.name, "affiliate disclosure", 0.7, "advertisement"
+                )
+                continue
+            if stats.words > 30:
+                continue
             if (_COPYRIGHT.search(text) and not stats.ends_full_stop) or _COPYRIGHT.match(text):
                 page.decide(i, Label.BOILERPLATE, self.name, "copyright line", 0.7, "footer")
                 continue
