@@ -177,19 +177,23 @@ _NOT_NAME = regex.compile(
     r"previous|next|older|newer|recent|latest|archives?|page \d)",
     regex.IGNORECASE,
 )
+# The section's noun in the vocabulary's languages ("12 Comments", "Kommentare (3)").
+_COMMENT_NOUNS = (
+    r"comments?|responses?|kommentare?|commentaires?|comentarios?|commenti|comentários|reacties"
+    r"|комментари\w*"
+)
 _COUNT_HEADER = regex.compile(
     r"(?:^|\D)(?P<n>\d[\d.,]*|one|a single)\s+(?:\w+\s+)?(?:comments?|responses?|replies|reply|thoughts?|reactions?|"  # noqa: E501
     r"kommentare?|antworten|commentaires?|réponses?|comentarios?|respuestas?|commenti|risposte|comentários|"
     r"respostas|reacties|opmerkingen|комментари\w*|ответ\w*)\b"
-    r"|(?:comments?|responses?|discussion|kommentare?|commentaires?|comentarios?|commenti|"
-    r"comentários|reacties|комментари\w*)\s*[(\[:]?\s*(?P<m>\d[\d.,]*)\s*[)\]]?\s*$",
+    rf"|(?:{_COMMENT_NOUNS}|discussion)\s*[(\[:]?\s*(?P<m>\d[\d.,]*)\s*[)\]]?\s*$",
     regex.IGNORECASE,
 )
 # A count that opens a longer line: "One Response to “A long post title”",
 # "{ 1 comment… read it below or add one }".
 _COUNT_LEAD = regex.compile(
-    r"^\W*(?:\d[\d.,]*|one|a single)\s+(?:\w+\s+)?(?:comments?|responses?|replies|thoughts?|"
-    r"reactions?|kommentare?|commentaires?|comentarios?|commenti|comentários|reacties)\b"
+    r"^\W*(?:\d[\d.,]*|one|a single)\s+(?:\w+\s+)?"
+    rf"(?:{_COMMENT_NOUNS}|replies|thoughts?|reactions?)\b"
     r"(?!\s+(?:that|which|are|were|is|was)\b)",  # "3 comments were removed" is prose
     regex.IGNORECASE,
 )
@@ -224,15 +228,13 @@ _ARTICLE_TIME = regex.compile(
 # A line that counts *its own* comments ("by Sam 12 comments") lists posts; a comment
 # header never carries a comment count.
 _OWN_COUNT = regex.compile(
-    r"(?<!\w)\d[\d,.]*\s+(?:comments?|responses?|kommentare?|commentaires?|comentarios?|commenti|"
-    r"comentários|reacties|комментари\w*)\b",
+    rf"(?<!\w)\d[\d,.]*\s+(?:{_COMMENT_NOUNS})\b",
     regex.IGNORECASE,
 )
 # A comment count anywhere in a line, even glued to a headline ("Tough875 comments"):
 # used only to tell a list of posts from one thread.
 _LIST_COUNT = regex.compile(
-    r"\d[\d,.]*\s*(?:comments?|responses?|kommentare?|commentaires?|comentarios?|commenti|"
-    r"comentários|reacties|комментари\w*)\b",
+    rf"\d[\d,.]*\s*(?:{_COMMENT_NOUNS})\b",
     regex.IGNORECASE,
 )
 # Prepositions that open a place or a section, never a name ("1 hour ago in Science").
