@@ -1301,3 +1301,45 @@ def test_last_forum_post_without_a_toolbar_stops_short_of_the_footer() -> None:
                .replace("Display: All posts Sort by: Post time\nWho is online\n", footer))
     assert authors(page) == ["Piotr W", "lena_k"]
     assert "Footer note number 14" not in texts(page)[-1]
+
+
+LAST_LINE = "Residents who had opposed the closure said they would now watch the work closely.\n"
+
+
+def test_a_dateline_over_the_article_is_no_comment_header() -> None:
+    # "Aug 8 '12" over the post joins the headers' run; the scorer reads the text under it
+    # as the article, so the run starts at the first commenter
+    said = [
+        ("harbourwatch", "Finally! I have been waiting for this for years."),
+        ("ferryfan", "Wider and safer sounds good, but who pays for the rest of it?"),
+        ("lotte-k", "I was at the meeting and the applause was loud."),
+    ]
+    notes = "".join(f"{name} reblogged this from harbourblog and added:\n{s}\n" for name, s in said)
+    page = Page(f"Aug 8 '12\nBridge to close for repairs\n{ARTICLE}{LAST_LINE}{notes}")
+    n = len(page.lines)
+    page.scores = [0.9 if 2 <= i <= 4 else 0.1 for i in range(n)]
+    page.comment_scores = [0.0 if i <= 4 else 0.8 for i in range(n)]
+    CommentFilter().apply(page)
+    assert authors(page) == [name for name, _ in said]
+    assert texts(page) == [s for _, s in said]
+
+
+def test_a_byline_over_the_article_does_not_open_signed_comments() -> None:
+    # signed comments ("text" / "Posted by: NAME | date"): the byline's text is the article
+    said = [
+        ("Sean", "Like, what happens when a truck hits it? I would never drive one of those."),
+        ("dan", "I would be interested in a dealership, fifty miles a gallon sounds sweet."),
+        ("tom", "I just hope the motor lasts longer than the one in my lawn mower."),
+    ]
+    signed = "".join(
+        f"{s}\nPosted by: {name} | Jan 10, 2008 {k + 4}:49:12 PM\n"
+        for k, (name, s) in enumerate(said)
+    )
+    byline = "By Mara Lindqvist January 10, 2008 | 3:46 PM"
+    page = Page(f"Bridge to close for repairs\n{byline}\n{ARTICLE}{LAST_LINE}{signed}")
+    n = len(page.lines)
+    page.scores = [0.95 if 2 <= i <= 4 else 0.2 for i in range(n)]
+    page.comment_scores = [0.0 if i <= 4 else 0.8 for i in range(n)]
+    CommentFilter().apply(page)
+    assert authors(page) == [name for name, _ in said]
+    assert texts(page) == [s for _, s in said]

@@ -218,3 +218,18 @@ def test_the_byline_date_beats_the_masthead_date() -> None:
     assert doc.article is not None and doc.article.published is not None
     assert doc.article.published.raw == "March 6, 2024"
     assert doc.article.byline == "Mara Lindqvist"
+
+
+def test_a_one_paragraph_post_keeps_its_paragraph_as_body() -> None:
+    # the only line under the headline is the post, not its deck
+    line = (
+        "A four-part documentary series follows three photographers through two years of"
+        " work in the field, and its first episode airs on Sunday night."
+    )
+    text = (
+        f"{NAV}New documentary follows conflict photographers\n{line}\n"
+        "Read more here: http://www.example.org\nLeave a Comment\n"
+    )
+    a = article(text)
+    assert a.subtitle is None
+    assert a.text == line

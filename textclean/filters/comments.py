@@ -652,6 +652,7 @@ class CommentFilter(Filter):
         self._trackbacks(page, kinds, heads)
         groups = self._groups(page, kinds, heads)
         for run in self._runs(page, kinds, groups) if groups else []:
+            run = self._shed_article_head(page, kinds, run)
             if self._accept(page, kinds, run):
                 self._parse(page, kinds, run)
                 return
@@ -1384,6 +1385,28 @@ class CommentFilter(Filter):
         # The longest run is the section; ties go to the later one (comments come last).
         order = sorted(range(len(runs)), key=lambda k: (len(runs[k]), k), reverse=True)
         return [runs[k] for k in order]
+
+    @staticmethod
+    def _shed_article_head(page: Page, kinds: list[int], run: list[Group]) -> list[Group]:
+        """Drop leading headers whose text the scorer reads as the article: a dateline
+        ("Aug 8 '12") or a byline over the post that joined the commenters' run."""
+        scores, comment_scores = page.scores, page.comment_scores
+        if scores is None or comment_scores is None:
+            return run
+        k = 0
+        while len(run) - k > 2:
+            text = [i for i in range(run[k].last + 1, run[k + 1].first) if kinds[i] == TEXT]
+            words = sum(page.stats[i].words for i in text)
+            if words < 50:
+                break
+            mean = sum(scores[i] * page.stats[i].words for i in text) / words
+            mean_comment = sum(comment_scores[i] * page.stats[i].words for i in text) / words
+            # a named header ("By Jo Smith, May 2") is the byline only on surer scores
+            margin = 0.1 if run[k].has_name() else 0.0
+            if mean < 0.7 + margin or mean_comment > 0.3 - margin:
+                break
+            k += 1
+        return run[k:]
 
     # -- step 3: is it a comment section, and which way round ----------------
     def _marker_before(self, page: Page, kinds: list[int], line: int) -> int | None:

@@ -105,8 +105,10 @@ def read_meta_line(text: str) -> tuple[tuple[int, int] | None, TimeMatch | None]
             # date beside it, few words may lead up to the label
             m = _BYLINE_CLOSE.search(piece)
             lead = piece[: m.start()] if m is not None else ""
-            if m is not None and not _META_LEAD.search(lead) and (
-                len(_WORDS.findall(lead)) > 3 or m.group("by").casefold() in _PREPOSITION_BY
+            if (
+                m is not None
+                and not _META_LEAD.search(lead)
+                and (len(_WORDS.findall(lead)) > 3 or m.group("by").casefold() in _PREPOSITION_BY)
             ):
                 m = None
         if m:
@@ -474,6 +476,9 @@ class MetadataFilter(Filter):
                     0.75,
                     "meta-line",
                 )
+            return
+        # a one-paragraph post: the line is the whole body, not a deck
+        if not any(page.label(j) == Label.ARTICLE for j in nonblank[k + 1 :]):
             return
         after = nonblank[k + 1] if k + 1 < len(nonblank) else None
         follower = page.standing(after) if after is not None else None
