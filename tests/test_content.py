@@ -193,3 +193,23 @@ def test_clean_end_to_end_keeps_the_article() -> None:
     assert doc.article is not None
     assert PROSE[0] in doc.article.text and PROSE[-1] in doc.article.text
     assert "Privacy policy" not in doc.article.text
+
+
+def test_a_sure_sentence_is_rescued_when_smoothing_leaves_only_a_headline(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the sequence pass kept the headline and smoothed the one paragraph away between
+    # share buttons; the model was sure of the paragraph, so it stays
+    import textclean.filters.content as content
+
+    menu = ["Home", "News", "Tech", "Video"]
+    lines = [*menu, "Phone maker sees an up day", "Share", PROSE[0], "Tags: phones"]
+    other = [0.1, 0.0, 0.9]
+    probs = np.array([other] * 4 + [[0.9, 0.0, 0.1], other, [0.86, 0.0, 0.14], other])
+    monkeypatch.setattr(content, "predict", lambda model, base, x: probs)
+    states = np.array([2, 2, 2, 2, 0, 2, 2, 2])
+    monkeypatch.setattr(content, "viterbi", lambda *a, **k: states)
+    page = Page("\n".join(lines) + "\n")
+    ContentFilter().apply(page)
+    article = [i for i in range(len(lines)) if page.label(i) is Label.ARTICLE]
+    assert article == [4, 6]

@@ -212,12 +212,14 @@ class ContentFilter(Filter):
         if len(idx) <= opts.short_page_lines:
             prose = (base[:, _B["prose"]] > 0) & (base[:, _B["prior_removed"]] == 0)
             states = np.where(prose | (probs[:, ARTICLE] >= opts.threshold), ARTICLE, states)
-        if opts.smoothing and opts.rescue_threshold and not (states == ARTICLE).any():
+        sentence = base[:, _B["ends_full_stop"]] > 0
+        if opts.smoothing and opts.rescue_threshold and not (sentence & (states == ARTICLE)).any():
             # The sequence pass can smooth a short article away between menus; lines
-            # the model itself is sure of are kept rather than returning no article,
-            # if one of them is a sentence (a lone label or byline is no article).
+            # the model itself is sure of are kept rather than returning no article
+            # (or a lone headline), if one of them is a sentence (a lone label or
+            # byline is no article).
             sure = probs[:, ARTICLE] >= opts.rescue_threshold
-            if (sure & (base[:, _B["ends_full_stop"]] > 0)).any():
+            if (sure & sentence).any():
                 states = np.where(sure, ARTICLE, states)
         if opts.island_gap > 0:
             words = np.expm1(base[:, _B["log_words"]])
