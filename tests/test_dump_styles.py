@@ -1,6 +1,7 @@
 """Other dump styles than the fixtures': the same page hard-wrapped at 72
-columns (as mail and some WET text reads) or indented (as table layouts
-render) must give much the same article and the same comments."""
+columns (as mail and fixed-width text reads), indented and wrapped as lynx
+prints it, or indented (as table layouts render) must give much the same
+article and the same comments."""
 
 from __future__ import annotations
 
@@ -22,12 +23,22 @@ def hard_wrapped(text: str) -> str:
     )
 
 
+def lynx_like(text: str) -> str:
+    """Indented three columns and wrapped at 76, as `lynx -dump` prints paragraphs."""
+    return "\n".join(
+        "\n".join(textwrap.wrap(line, 76, initial_indent="   ", subsequent_indent="   "))
+        if line.strip()
+        else line
+        for line in text.split("\n")
+    )
+
+
 def indented(text: str) -> str:
     return "\n".join("    " + line if line.strip() else line for line in text.split("\n"))
 
 
 @pytest.mark.parametrize("page", PAGES)
-@pytest.mark.parametrize("restyle", [hard_wrapped, indented])
+@pytest.mark.parametrize("restyle", [hard_wrapped, lynx_like, indented])
 def test_restyled_page_keeps_its_article_and_comments(page: str, restyle: object) -> None:
     text = (FIXTURES / f"{page}.txt").read_text(encoding="utf-8")
     base = textclean.clean(text)

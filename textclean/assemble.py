@@ -220,7 +220,8 @@ def _paragraphs(page: Page, lines: list[int]) -> list[str]:
     out: list[str] = []
     prev = -2
     for i in lines:
-        text = clean_text(page.lines[i].text)
+        line = page.lines[i]
+        text = clean_text(page.text[line.start : line.end])  # a joined line keeps its breaks
         if not text:
             continue
         if (

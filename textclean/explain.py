@@ -69,7 +69,7 @@ def explain_page(page: Page) -> list[LineExplanation]:
             reason += " [comment section ends]"
         rows.append(
             LineExplanation(
-                line=i + 1,
+                line=(line.row if line.row >= 0 else i) + 1,
                 start=line.start,
                 end=line.stop,
                 text=line.text,

@@ -17,7 +17,7 @@ from functools import cached_property
 from .features import LineStats, compute_stats, line_words
 from .language import guess_language, stopwords
 from .models import InputNote, TimeStamp
-from .segment import Line, split_lines
+from .segment import Line, split_paragraph_lines
 
 LANGUAGE_SAMPLE_WORDS = 3000
 
@@ -99,7 +99,7 @@ class Page:
     def __init__(self, text: str, notes: list[InputNote] | None = None) -> None:
         self.text = text
         self.notes = list(notes or [])
-        self.lines: list[Line] = split_lines(text)
+        self.lines: list[Line] = split_paragraph_lines(text)
         self._words = [line_words(line) for line in self.lines]
         # a few thousand words decide the language as well as a whole long page
         self.language = guess_language(

@@ -3,6 +3,12 @@
 >>> lines = split_lines("a\\r\\nb\\n\\nc")
 >>> [(ln.start, ln.end, ln.stop, ln.text) for ln in lines]
 [(0, 1, 3, 'a'), (3, 4, 5, 'b'), (5, 5, 6, ''), (6, 7, 7, 'c')]
+
+A hard-wrapped dump (lynx/w3m/html2text output, mail, fixed-width text) breaks
+every paragraph into rows of at most N columns; `join_wrapped` puts the rows of
+one paragraph back into one line, so that every filter sees paragraphs as in an
+unwrapped dump. The joined line keeps its offsets: its text is the input span
+with each line break read as spaces.
 """
 
 from __future__ import annotations
@@ -30,6 +36,8 @@ class Line:
     end: int
     stop: int
     text: str
+    row: int = -1
+    """The input row (0-based) the line starts on; -1: the same as `index`."""
 
     @property
     def blank(self) -> bool:
@@ -95,3 +103,74 @@ def split_lines(text: str) -> list[Line]:
     if pos < len(text) or not lines:
         lines.append(Line(len(lines), pos, len(text), len(text), text[pos:]))
     return lines
+
+
+# Hard-wrap detection: the widest row, rows close under it, and how many there are.
+_MIN_WIDTH, _MAX_WIDTH = 40, 132
+_NEAR = 16  # a wrapped prose row falls at most this many columns short of the width
+_MIN_NEAR_ROWS = 3
+_NEAR_SHARE = 0.3  # of the rows at least half the width long
+_FIRST_WORD = regex.compile(r"\S+")
+_SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)\]]?\s*$")
+_OPENS = regex.compile(r"[\"'“‘«(\[]?[\p{Lu}\d]")
+
+
+def wrap_width(lines: list[Line]) -> int | None:
+    """The column a hard-wrapped dump was wrapped at, or None when rows run free.
+
+    Wrapped prose fills its rows nearly to one width and never past it; an
+    unwrapped dump has rows of every length, many far longer than a screen.
+
+    >>> rows = [("word " * 14)[: 64 + k % 8].strip() for k in range(12)]
+    >>> wrap_width(split_lines("\\n".join(rows)))
+    69
+    >>> wrap_width(split_lines("Home\\nA paragraph that runs on and on. " * 3))
+    """
+    widths = [len(line.text.rstrip()) for line in lines if not line.blank]
+    if not widths:
+        return None
+    width = max(widths)
+    if not _MIN_WIDTH <= width <= _MAX_WIDTH:
+        return None
+    long_rows = sum(1 for w in widths if w >= width // 2)
+    near = sum(1 for w in widths if w > width - _NEAR)
+    if near < _MIN_NEAR_ROWS or near < _NEAR_SHARE * long_rows:
+        return None
+    return width
+
+
+def join_wrapped(text: str, lines: list[Line], width: int) -> list[Line]:
+    """Join each row to the next when the next row's first word would have fitted
+    on it: the break was the wrapper's, not the page's.
+
+    >>> rows = split_lines("The cat sat on\\nthe mat.\\nHome")
+    >>> [(ln.text, ln.row) for ln in join_wrapped("The cat sat on\\nthe mat.\\nHome", rows, 16)]
+    [('The cat sat on the mat.', 0), ('Home', 2)]
+    """
+    out: list[Line] = []
+    k = 0
+    while k < len(lines):
+        first = last = lines[k]
+        while last.index + 1 < len(lines) and not last.blank:
+            nxt = lines[last.index + 1]
+            word = _FIRST_WORD.search(nxt.text)
+            if word is None or len(last.text.rstrip()) + 1 + len(word.group()) <= width:
+                break
+            # a full row that ends a sentence before a capital: more likely a paragraph
+            # (or a comment) ending near the margin than a wrap between two sentences
+            if _SENTENCE_END.search(last.text) and _OPENS.match(word.group()):
+                break
+            last = nxt
+        span = text[first.start : last.end]
+        if last is not first:
+            span = _NEWLINE.sub(lambda m: " " * len(m.group()), span)
+        out.append(Line(len(out), first.start, last.end, last.stop, span, first.index))
+        k = last.index + 1
+    return out
+
+
+def split_paragraph_lines(text: str) -> list[Line]:
+    """`split_lines`, with the rows of a hard-wrapped dump joined into paragraphs."""
+    lines = split_lines(text)
+    width = wrap_width(lines)
+    return lines if width is None else join_wrapped(text, lines, width)
