@@ -1343,3 +1343,17 @@ def test_a_byline_over_the_article_does_not_open_signed_comments() -> None:
     CommentFilter().apply(page)
     assert authors(page) == [name for name, _ in said]
     assert texts(page) == [s for _, s in said]
+
+
+def test_bulleted_comment_list_as_lynx_prints_it() -> None:
+    # <li> comments under a count, each header behind a bullet
+    page = run(
+        ARTICLE + "   * Comments (2)\n"
+        "   * written by Green Watch, October 18, 2012\n"
+        "     Definitely a roller-coaster of a time for the bridge these days, I think.\n"
+        "   * written by Best Man, October 20, 2012\n"
+        "     The bridge will stay, the council will not, and that is fine by me.\n"
+    )
+    assert authors(page) == ["Green Watch", "Best Man"]
+    assert texts(page)[1] == "The bridge will stay, the council will not, and that is fine by me."
+    assert page.declared_comment_count == 2

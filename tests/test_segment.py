@@ -120,3 +120,15 @@ def test_explain_numbers_joined_lines_by_their_first_input_row() -> None:
     assert [r.line for r in rows][:4] == [1, 2, 3, 4]
     last = text.split("\n").index("Contact us") + 1
     assert rows[-1].line == last and rows[-1].text == "Contact us"
+
+
+def test_bullets_read_as_indentation_but_the_line_model_still_sees_them() -> None:
+    from textclean.features import compute_stats
+
+    text = "* Home\n   • Jo Smith says:\n-5 degrees\n- 3 - 2\n"
+    lines = split_paragraph_lines(text)
+    assert [ln.text for ln in lines] == ["  Home", "     Jo Smith says:", "-5 degrees", "  3 - 2"]
+    assert [ln.raw for ln in lines] == ["* Home", "   • Jo Smith says:", None, "- 3 - 2"]
+    stats = compute_stats(lines, "en")
+    assert [s.bullet for s in stats] == [True, True, False, True]
+    assert [s.indent for s in stats] == [0, 3, 0, 0]

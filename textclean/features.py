@@ -106,7 +106,8 @@ def compute_stats(
     vocab = vocabulary or default_vocabulary()
     out: list[LineStats] = []
     for i, line in enumerate(lines):
-        text = line.text[:ANALYSIS_CHARS]
+        # the line as printed, list bullet included: the line model learnt from that
+        text = (line.text if line.raw is None else line.raw)[:ANALYSIS_CHARS]
         stripped = text.strip()
         if not stripped:
             out.append(_EMPTY)

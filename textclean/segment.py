@@ -14,7 +14,7 @@ with each line break read as spaces.
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -38,6 +38,8 @@ class Line:
     text: str
     row: int = -1
     """The input row (0-based) the line starts on; -1: the same as `index`."""
+    raw: str | None = None
+    """The text before its list bullet was read as spaces (None: no bullet)."""
 
     @property
     def blank(self) -> bool:
@@ -169,8 +171,31 @@ def join_wrapped(text: str, lines: list[Line], width: int) -> list[Line]:
     return out
 
 
+# A list item's bullet ("* ", "• ", "– "), as lynx, html2text and browsers print
+# <li> items: read as indentation, so "* John says:" is John's header.
+_BULLET = regex.compile(r"[ \t]*[*+•·▪◦‣○●■□►▸▶–-](?=[ \t]+\S)")
+
+
+def blank_bullets(lines: list[Line]) -> list[Line]:
+    """Each line's leading bullet read as spaces (offsets and input stay as they are).
+
+    >>> [ln.text for ln in blank_bullets(split_lines("* Home\\n- 3 - 2\\n-5 C"))]
+    ['  Home', '  3 - 2', '-5 C']
+    """
+    out = lines
+    for k, line in enumerate(lines):
+        m = _BULLET.match(line.text)
+        if m is not None:
+            if out is lines:
+                out = list(lines)
+            blanked = " " * m.end() + line.text[m.end() :]
+            out[k] = replace(line, text=blanked, raw=line.text)
+    return out
+
+
 def split_paragraph_lines(text: str) -> list[Line]:
-    """`split_lines`, with the rows of a hard-wrapped dump joined into paragraphs."""
+    """`split_lines`, with the rows of a hard-wrapped dump joined into paragraphs and
+    list bullets read as indentation."""
     lines = split_lines(text)
     width = wrap_width(lines)
-    return lines if width is None else join_wrapped(text, lines, width)
+    return blank_bullets(lines if width is None else join_wrapped(text, lines, width))
