@@ -23,6 +23,7 @@ decided with confidence 0.7 or more are left alone.
 from __future__ import annotations
 
 import numpy as np
+import regex
 
 from ..page import Label, Page
 from ..pipeline import Filter, FilterOptions, register
@@ -125,13 +126,23 @@ def prune_islands(states: np.ndarray, words: np.ndarray, gap: int, share: float)
     return out
 
 
-def trim_tail(states: np.ndarray, base: np.ndarray, max_words: int) -> np.ndarray:
+_TRAILING_DOTS = regex.compile(r"(?:\.\.\.|…)\s*$")
+
+
+def trim_tail(
+    states: np.ndarray, base: np.ndarray, max_words: int, trailing_dots: np.ndarray | None = None
+) -> np.ndarray:
     """Headline-shaped lines that close the article (short, no sentence end) are the
-    teasers of a related-stories block, not its last paragraph.
+    teasers of a related-stories block, not its last paragraph. A short line whose
+    full stop is an ellipsis ("Other Recent Articles...", "Read more…") is a label
+    of that block, not a sentence (`trailing_dots` marks such lines).
 
     >>> b = np.zeros((3, len(_B)))
     >>> b[:, _B["log_words"]] = np.log1p([40, 30, 7]); b[:2, _B["ends_full_stop"]] = 1
     >>> trim_tail(np.array([ARTICLE, ARTICLE, ARTICLE]), b, 12).tolist()
+    [0, 0, 2]
+    >>> b[2, _B["ends_full_stop"]] = 1  # "Other Recent Articles..."
+    >>> trim_tail(np.array([ARTICLE] * 3), b, 12, np.array([False, False, True])).tolist()
     [0, 0, 2]
     """
     article = np.flatnonzero(states == ARTICLE)
@@ -143,7 +154,8 @@ def trim_tail(states: np.ndarray, base: np.ndarray, max_words: int) -> np.ndarra
         return states  # a short page or a list: nothing to trim against
     for k in article[::-1].tolist():
         words = np.expm1(base[k, _B["log_words"]])
-        if base[k, _B["ends_full_stop"]] or words > max_words:
+        label = trailing_dots is not None and bool(trailing_dots[k])
+        if (base[k, _B["ends_full_stop"]] and not label) or words > max_words:
             break
         out[k] = 2
     return out
@@ -225,7 +237,8 @@ class ContentFilter(Filter):
             words = np.expm1(base[:, _B["log_words"]])
             states = prune_islands(states, words, opts.island_gap, opts.island_share)
         if opts.trim_tail_words:
-            states = trim_tail(states, base, opts.trim_tail_words)
+            dots = np.array([_TRAILING_DOTS.search(page.lines[i].text) is not None for i in idx])
+            states = trim_tail(states, base, opts.trim_tail_words, dots)
         if opts.head_lines:
             states = trim_head(states, base, opts.trim_tail_words or 12, opts.head_lines)
         raw = probs.argmax(axis=1)
