@@ -1357,3 +1357,34 @@ def test_bulleted_comment_list_as_lynx_prints_it() -> None:
     assert authors(page) == ["Green Watch", "Best Man"]
     assert texts(page)[1] == "The bridge will stay, the council will not, and that is fine by me."
     assert page.declared_comment_count == 2
+
+
+def test_comment_header_as_printed_and_signatures() -> None:
+    import textclean
+    from textclean.evaluation import comment_as_shown, comment_string
+
+    leading = textclean.clean(
+        ARTICLE + "2 Comments\n"
+        "Lauren K says:\nOctober 29, 2012 at 12:41 pm\nAdorable bridge, I will miss it!\nReply\n"
+        "Mark says:\nOctober 30, 2012 at 9:02 am\nThe money was always there, they say.\nReply\n"
+    )
+    first = leading.comments[0]
+    assert first.header == "Lauren K says:\nOctober 29, 2012 at 12:41 pm" and not first.signed
+    assert comment_as_shown(first) == f"{first.header}\n{first.text}"
+    # the referee's rendering keeps the fields: author, raw time, text
+    assert comment_string(first) == (
+        "Lauren K\nOctober 29, 2012 at 12:41 pm\nAdorable bridge, I will miss it!"
+    )
+    said = [
+        ("Sean", "Like, what happens when a truck hits it? I would never drive one of those."),
+        ("dan", "I would be interested in a dealership, fifty miles a gallon sounds sweet."),
+        ("tom", "I just hope the motor lasts longer than the one in my lawn mower."),
+    ]
+    rows = "".join(
+        f"{s}\nPosted by: {n} | Jan 10, 2008 {k + 4}:49:12 PM\n" for k, (n, s) in enumerate(said)
+    )
+    signed = textclean.clean(ARTICLE + "Comments\n" + rows)
+    assert [c.author for c in signed.comments] == ["Sean", "dan", "tom"]
+    assert all(c.signed for c in signed.comments)
+    assert signed.comments[0].header == "Posted by: Sean | Jan 10, 2008 4:49:12 PM"
+    assert comment_as_shown(signed.comments[0]).endswith(signed.comments[0].header)

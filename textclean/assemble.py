@@ -266,6 +266,9 @@ def _comments(page: Page) -> list[Comment]:
     return out
 
 
+_HEADER_ROLES = ("author", "posted")
+
+
 def _comment(page: Page, index: int, draft: CommentDraft) -> Comment:
     text = page.text
     paragraphs = [
@@ -273,10 +276,16 @@ def _comment(page: Page, index: int, draft: CommentDraft) -> Comment:
     ]
     first = page.lines[draft.lines[0]]
     last = page.lines[draft.lines[-1]]
+    # the lines that hold the author or the time, as printed: what a reader sees
+    heads = sorted({page.line_at(p.start) for p in draft.parts if p.role in _HEADER_ROLES})
+    header = "\n".join(t for t in (clean_text(page.lines[i].text) for i in heads) if t)
+    texts = [page.line_at(p.start) for p in draft.parts if p.role == "text"]
     return Comment(
         index=index,
         author=clean_text(draft.author) if draft.author else None,
         posted=draft.posted,
+        header=header or None,
+        signed=bool(heads and texts and heads[0] > max(texts)),
         paragraphs=paragraphs,
         votes=draft.votes,
         likes=draft.likes,

@@ -6,6 +6,8 @@ overlap per document, precision and recall macro-averaged over documents,
 F1 of the two. Comments are written as author, raw time and text lines;
 "false comments" is the share of comment-free pages given any comment;
 titles match exactly after lower-casing and keeping ``\\w+`` tokens.
+"Comments as shown" (not a referee figure) scores the same comments written
+with their header lines as the page prints them (`comment_as_shown`).
 
 >>> round(tpfpfn("a b c d e", "a b c d x")[0], 3)
 0.333
@@ -62,6 +64,15 @@ def comment_string(c: Comment) -> str:
     return "\n".join(p for p in (c.author, raw, c.text) if p)
 
 
+def comment_as_shown(c: Comment) -> str:
+    """A comment as the page prints it: its header lines as they read ("Posted by
+    Jo | May 2, 2012 at 9:40 am", "Jo says:"), before the text or, for a
+    signature, after it. Not the referee's rendering; `textclean eval` reports
+    both, to tell finding comments apart from rendering their fields."""
+    parts = [c.text, c.header] if c.signed else [c.header, c.text]
+    return "\n".join(p for p in parts if p)
+
+
 def norm_title(title: str | None) -> str:
     return " ".join(_TOKEN.findall((title or "").lower()))
 
@@ -81,6 +92,7 @@ def outputs(doc: Document) -> dict[str, str | None]:
     return {
         "article": (art.text if art is not None else "") or "",
         "comments": "\n".join(comment_string(c) for c in doc.comments),
+        "comments_shown": "\n".join(comment_as_shown(c) for c in doc.comments),
         "title": art.title if art is not None else None,
     }
 
@@ -97,7 +109,7 @@ def evaluate(records: Iterable[dict[str, Any]], clean: Callable[[str], Document]
         try:
             out = outputs(clean(rec["dump"]))
         except Exception as e:  # scored as empty, and reported, as the referee does
-            out = {"article": "", "comments": "", "title": None}
+            out = {"article": "", "comments": "", "comments_shown": "", "title": None}
             errors.append(f"{rec.get('id')}: {type(e).__name__}: {e}"[:300])
         secs += time.perf_counter() - t
         g = rec["gold"]
@@ -109,6 +121,7 @@ def evaluate(records: Iterable[dict[str, Any]], clean: Callable[[str], Document]
             if g.get("comments") is not None:
                 if g["comments"].strip():
                     b["comments"].append(tpfpfn(g["comments"], out["comments"]))
+                    b["comments_shown"].append(tpfpfn(g["comments"], out["comments_shown"]))
                 else:
                     b["falsecomm"].append(1 if (out["comments"] or "").strip() else 0)
             if g.get("content") is not None:
@@ -126,7 +139,7 @@ def evaluate(records: Iterable[dict[str, Any]], clean: Callable[[str], Document]
     }
     for key, b in by.items():
         r: dict[str, Any] = {"docs": len(b["n"])}
-        for m in ("article", "comments", "content"):
+        for m in ("article", "comments", "content", "comments_shown"):
             if b[m]:
                 p, rc, f = prf(b[m])
                 r[m] = {"p": round(p, 4), "r": round(rc, 4), "f1": round(f, 4)}
@@ -147,6 +160,8 @@ def format_report(res: dict[str, Any]) -> str:
         for m in ("article", "comments", "content"):
             if m in r:
                 cells.append(f"{m} P{r[m]['p']:.3f} R{r[m]['r']:.3f} F1 {r[m]['f1']:.3f}")
+        if "comments_shown" in r:
+            cells.append(f"(comments as shown F1 {r['comments_shown']['f1']:.3f})")
         if "falsecomm" in r:
             cells.append(f"falsecomm {r['falsecomm']:.3f}")
         if "title" in r:

@@ -106,6 +106,13 @@ class Comment(_Model):
     index: int
     author: str | None = None
     posted: TimeStamp | None = None
+    header: str | None = Field(
+        default=None,
+        description="the header lines as the page prints them ('Posted by Jo | May 2, 2012')",
+    )
+    signed: bool = Field(
+        default=False, description="the header follows the text, as a signature does"
+    )
     paragraphs: list[str] = Field(default_factory=list)
     votes: int | None = None
     likes: int | None = None
