@@ -132,3 +132,24 @@ def test_bullets_read_as_indentation_but_the_line_model_still_sees_them() -> Non
     stats = compute_stats(lines, "en")
     assert [s.bullet for s in stats] == [True, True, False, True]
     assert [s.indent for s in stats] == [0, 3, 0, 0]
+
+
+def test_markdown_links_images_and_strong_marks_read_as_spaces() -> None:
+    text = (
+        "* [Home](https://example.com/)\n"
+        "[![Logo](/logo.png)](/)\n"
+        "## 2 thoughts on “Hedges”\n"
+        "   **Jo Pennick** says:\n"
+        'Read [the report](https://example.org/r "Report") today.\n'
+    )
+    lines = split_paragraph_lines(text)
+    assert [" ".join(ln.text.split()) for ln in lines] == [
+        "Home",
+        "",
+        "2 thoughts on “Hedges”",
+        "Jo Pennick says:",
+        "Read the report today.",
+    ]
+    for ln in lines:  # same length: every offset still points into the input
+        assert len(ln.text) == ln.end - ln.start
+    assert lines[0].raw is not None and lines[0].raw.startswith("* ")  # the model's view

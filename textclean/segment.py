@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from .models import InputNote
+from .normalize import MARKDOWN_LINK, MARKDOWN_STRONG
 
 _NEWLINE = regex.compile(r"\r\n|\r|\n")
 
@@ -39,7 +40,7 @@ class Line:
     row: int = -1
     """The input row (0-based) the line starts on; -1: the same as `index`."""
     raw: str | None = None
-    """The text before its list bullet was read as spaces (None: no bullet)."""
+    """The text as the line model reads it, list bullet kept (None: as `text`)."""
 
     @property
     def blank(self) -> bool:
@@ -172,30 +173,59 @@ def join_wrapped(text: str, lines: list[Line], width: int) -> list[Line]:
 
 
 # A list item's bullet ("* ", "• ", "– "), as lynx, html2text and browsers print
-# <li> items: read as indentation, so "* John says:" is John's header.
-_BULLET = regex.compile(r"[ \t]*[*+•·▪◦‣○●■□►▸▶–-](?=[ \t]+\S)")
+# <li> items, or a Markdown heading or quote mark: read as indentation, so
+# "* John says:" is John's header.
+_BULLET = regex.compile(r"[ \t]*(?:[*+•·▪◦‣○●■□►▸▶–-]|#{1,6}|>)(?=[ \t]+\S)")
+def blank_markdown(text: str) -> str:
+    """Markdown links, images and strong-emphasis markers read as spaces, a link's
+    text kept (same length).
+
+    >>> blank_markdown("See [the report](https://example.com/r.pdf) here")
+    'See  the report                             here'
+    >>> blank_markdown("[![Logo](/logo.png)](/) **Jo** says:")
+    '                          Jo   says:'
+    """
+    if "](" in text:
+        for _ in range(2):  # a link around an image: the image first, then the link
+            text = MARKDOWN_LINK.sub(_blank_link, text)
+    if "**" in text or "__" in text:
+        text = MARKDOWN_STRONG.sub(lambda m: f"{' ' * len(m[1])}{m[2]}{' ' * len(m[1])}", text)
+    return text
 
 
-def blank_bullets(lines: list[Line]) -> list[Line]:
-    """Each line's leading bullet read as spaces (offsets and input stay as they are).
+def _blank_link(m: regex.Match[str]) -> str:
+    if m.group("image"):
+        return " " * (m.end() - m.start())
+    return " " * (m.start("text") - m.start()) + m.group("text") + " " * (m.end() - m.end("text"))
 
-    >>> [ln.text for ln in blank_bullets(split_lines("* Home\\n- 3 - 2\\n-5 C"))]
+
+def blank_marks(lines: list[Line]) -> list[Line]:
+    """Each line's Markdown links and leading bullet read as spaces (offsets and
+    input stay as they are). The line model reads the line with its bullet
+    (`Line.raw`), as it learnt from plain dumps with bullets but without URLs.
+
+    >>> [ln.text for ln in blank_marks(split_lines("* Home\\n- 3 - 2\\n-5 C"))]
     ['  Home', '  3 - 2', '-5 C']
+    >>> ln = blank_marks(split_lines("* [Home](/)"))[0]
+    >>> (ln.text, ln.raw)
+    ('   Home    ', '*  Home    ')
     """
     out = lines
     for k, line in enumerate(lines):
-        m = _BULLET.match(line.text)
-        if m is not None:
-            if out is lines:
-                out = list(lines)
-            blanked = " " * m.end() + line.text[m.end() :]
-            out[k] = replace(line, text=blanked, raw=line.text)
+        unlinked = blank_markdown(line.text)
+        m = _BULLET.match(unlinked)
+        if m is None and unlinked == line.text:
+            continue
+        if out is lines:
+            out = list(lines)
+        blanked = unlinked if m is None else " " * m.end() + unlinked[m.end() :]
+        out[k] = replace(line, text=blanked, raw=unlinked)
     return out
 
 
 def split_paragraph_lines(text: str) -> list[Line]:
     """`split_lines`, with the rows of a hard-wrapped dump joined into paragraphs and
-    list bullets read as indentation."""
+    list bullets and Markdown links read as spaces."""
     lines = split_lines(text)
     width = wrap_width(lines)
-    return blank_bullets(lines if width is None else join_wrapped(text, lines, width))
+    return blank_marks(lines if width is None else join_wrapped(text, lines, width))
