@@ -99,6 +99,11 @@ def test_a_full_row_ending_a_sentence_keeps_the_next_paragraph_apart() -> None:
         full,
         "Work starts in March and the ferry will use the beach.",
     ]
+    # ... nor before a count in braces, nor where the next row goes on in lower case
+    braced = "\n".join([*rows, full, "{ 3 comments }"])
+    assert [ln.text for ln in split_paragraph_lines(braced)][-1] == "{ 3 comments }"
+    abbreviated = "\n".join([*rows, full, "afterwards the ferry will use the beach."])
+    assert split_paragraph_lines(abbreviated)[-1].text.startswith(full)
 
 
 @given(st.lists(st.text(alphabet="ab \n", max_size=90), max_size=30))

@@ -115,7 +115,6 @@ _MIN_NEAR_ROWS = 3
 _NEAR_SHARE = 0.3  # of the rows at least half the width long
 _FIRST_WORD = regex.compile(r"\S+")
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)\]]?\s*$")
-_OPENS = regex.compile(r"[\"'“‘«(\[]?[\p{Lu}\d]")
 
 
 def wrap_width(lines: list[Line]) -> int | None:
@@ -159,9 +158,10 @@ def join_wrapped(text: str, lines: list[Line], width: int) -> list[Line]:
             word = _FIRST_WORD.search(nxt.text)
             if word is None or len(last.text.rstrip()) + 1 + len(word.group()) <= width:
                 break
-            # a full row that ends a sentence before a capital: more likely a paragraph
-            # (or a comment) ending near the margin than a wrap between two sentences
-            if _SENTENCE_END.search(last.text) and _OPENS.match(word.group()):
+            # a full row that ends a sentence before anything but a lower-case word
+            # (a capital, a digit, "{ 12 comments }"): more likely a paragraph or a
+            # comment ending near the margin than a wrap between two sentences
+            if _SENTENCE_END.search(last.text) and not word.group()[0].islower():
                 break
             last = nxt
         span = text[first.start : last.end]
