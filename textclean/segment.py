@@ -142,8 +142,8 @@ def wrap_width(lines: list[Line]) -> int | None:
 
 
 def join_wrapped(text: str, lines: list[Line], width: int) -> list[Line]:
-    """Join each row to the next when the next row's first word would have fitted
-    on it: the break was the wrapper's, not the page's.
+    """Join each row to the next when the next row's first word would not have
+    fitted on it: then the break was the wrapper's, not the page's.
 
     >>> rows = split_lines("The cat sat on\\nthe mat.\\nHome")
     >>> [(ln.text, ln.row) for ln in join_wrapped("The cat sat on\\nthe mat.\\nHome", rows, 16)]
