@@ -10,87 +10,21 @@ change the gold), and scores `textclean.clean` on the result:
     python benchmarks/dump_styles.py                 # every style, 600 pages
     python benchmarks/dump_styles.py --style wrap72 --limit 0
 
-The rewrites are mechanical stand-ins for the real tools, not their output:
-`markdown` turns short unfinished lines into bulleted links and puts one link
-into most long paragraphs, with a fixed seed.
+The rewrites (`textclean/restyle.py`) are mechanical stand-ins for the real
+tools, not their output: `markdown` turns short unfinished lines into bulleted
+links and puts one link into most long paragraphs, with a fixed seed.
 """
 
 from __future__ import annotations
 
 import argparse
-import random
-import textwrap
-from collections.abc import Callable
 from pathlib import Path
 
 import textclean
 from textclean.evaluation import evaluate, read_records
+from textclean.restyle import STYLES
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
-
-
-def wrapped(width: int) -> Callable[[str], str]:
-    def restyle(text: str) -> str:
-        return "\n".join(
-            "\n".join(textwrap.wrap(line, width)) if len(line) > width else line
-            for line in text.split("\n")
-        )
-
-    return restyle
-
-
-def lynx(text: str) -> str:
-    return "\n".join(
-        "\n".join(textwrap.wrap(line, 76, initial_indent="   ", subsequent_indent="   "))
-        if line.strip()
-        else line
-        for line in text.split("\n")
-    )
-
-
-def indented(text: str) -> str:
-    return "\n".join("    " + line if line.strip() else line for line in text.split("\n"))
-
-
-def bullets(text: str) -> str:
-    return "\n".join(
-        "* " + line if line.strip() and len(line) < 60 else line for line in text.split("\n")
-    )
-
-
-def crlf(text: str) -> str:
-    return text.replace("\n", "\r\n")
-
-
-def markdown(text: str) -> str:
-    rnd = random.Random(len(text))  # fixed per page, so runs agree
-    out = []
-    for line in text.split("\n"):
-        words = line.split()
-        stripped = line.strip()
-        if 0 < len(words) <= 4 and not stripped.endswith((".", "!", "?")):
-            slug = "-".join(words).lower()[:40]
-            out.append(f"* [{stripped}](https://example.com/{slug})")
-        elif len(words) >= 20 and rnd.random() < 0.7:
-            k = rnd.randrange(0, len(words) - 2)
-            words[k] = "[" + words[k]
-            words[k + 1] += f"](https://example.org/story/{k})"
-            out.append(" ".join(words))
-        else:
-            out.append(line)
-    return "\n".join(out)
-
-
-STYLES: dict[str, Callable[[str], str]] = {
-    "as-is": lambda text: text,
-    "wrap72": wrapped(72),
-    "wrap100": wrapped(100),
-    "lynx": lynx,
-    "indented": indented,
-    "bullets": bullets,
-    "markdown": markdown,
-    "crlf": crlf,
-}
 
 
 def main() -> None:

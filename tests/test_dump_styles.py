@@ -5,36 +5,15 @@ article and the same comments."""
 
 from __future__ import annotations
 
-import textwrap
-
 import pytest
 
 import textclean
 from textclean.evaluation import tpfpfn
+from textclean.restyle import hard_wrapped, indented, lynx_like
 
 from .conftest import FIXTURES
 
 PAGES = ["news-byline-date", "wordpress-native-comments", "german-news", "spanish-news"]
-
-
-def hard_wrapped(text: str) -> str:
-    return "\n".join(
-        "\n".join(textwrap.wrap(line, 72)) if len(line) > 72 else line for line in text.split("\n")
-    )
-
-
-def lynx_like(text: str) -> str:
-    """Indented three columns and wrapped at 76, as `lynx -dump` prints paragraphs."""
-    return "\n".join(
-        "\n".join(textwrap.wrap(line, 76, initial_indent="   ", subsequent_indent="   "))
-        if line.strip()
-        else line
-        for line in text.split("\n")
-    )
-
-
-def indented(text: str) -> str:
-    return "\n".join("    " + line if line.strip() else line for line in text.split("\n"))
 
 
 @pytest.mark.parametrize("page", PAGES)

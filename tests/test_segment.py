@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 import itertools
-import textwrap
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from textclean.restyle import hard_wrapped
 from textclean.segment import InputError, decode, split_lines, split_paragraph_lines, wrap_width
 
 
@@ -63,15 +63,9 @@ PARAGRAPHS = [
 PAGE = "\n".join(["Home", "News", "Ferry pier to be rebuilt", *PARAGRAPHS, "Contact us"])
 
 
-def wrap(text: str, width: int) -> str:
-    return "\n".join(
-        "\n".join(textwrap.wrap(ln, width)) if len(ln) > width else ln for ln in text.split("\n")
-    )
-
-
 @pytest.mark.parametrize("width", [60, 72, 80])
 def test_hard_wrapped_paragraphs_are_joined_back(width: int) -> None:
-    text = wrap(PAGE, width)
+    text = hard_wrapped(PAGE, width)
     assert wrap_width(split_lines(text)) is not None
     lines = split_paragraph_lines(text)
     assert [" ".join(ln.text.split()) for ln in lines] == PAGE.split("\n")
@@ -89,7 +83,7 @@ def test_an_unwrapped_dump_is_left_as_it_is() -> None:
 
 
 def test_a_full_row_ending_a_sentence_keeps_the_next_paragraph_apart() -> None:
-    rows = wrap(PAGE, 72).split("\n")
+    rows = hard_wrapped(PAGE, 72).split("\n")
     # a paragraph whose last row happens to fill the margin, then a new paragraph
     full = "The vote was nine to two, and the mayor said work would start in spring."
     text = "\n".join([*rows, full, "Work starts in March and the ferry will use the beach."])
@@ -120,7 +114,7 @@ def test_explain_numbers_joined_lines_by_their_first_input_row() -> None:
     from textclean.explain import explain_page
     from textclean.pipeline import default_pipeline
 
-    text = wrap(PAGE, 60)
+    text = hard_wrapped(PAGE, 60)
     rows = explain_page(default_pipeline().judge(text))
     assert [r.line for r in rows][:4] == [1, 2, 3, 4]
     last = text.split("\n").index("Contact us") + 1
