@@ -80,6 +80,12 @@ def markdown_links(text: str) -> str:
     return "\n".join(out)
 
 
+def caseless(text: str) -> str:
+    """Every letter in lower case: a stand-in for scripts without case (Chinese,
+    Arabic, Hindi, Korean...), whose headlines and menus are not capitalised."""
+    return text.lower()
+
+
 STYLES: dict[str, Callable[[str], str]] = {
     "as-is": lambda text: text,
     "wrap72": hard_wrapped,
@@ -89,5 +95,6 @@ STYLES: dict[str, Callable[[str], str]] = {
     "bullets": bulleted,
     "markdown": markdown_links,
     "crlf": crlf,
+    "caseless": caseless,
 }
 """Every rewrite by name, as `benchmarks/dump_styles.py --style NAME` takes them."""
