@@ -31,9 +31,9 @@ def _figures(res: dict[str, Any]) -> dict[str, float]:
             continue
         for m in ("article", "comments", "content"):
             if m in r:
-                out[f"{key}/{m}_f1"] = r[m]["f1"]
+                out[f"{key}/{m}_f1"] = round(r[m]["f1"], 4)
         if "title" in r:
-            out[f"{key}/title"] = r["title"]
+            out[f"{key}/title"] = round(r["title"], 4)
         if "falsecomm" in r:
             # lower is better: guard its complement so every figure is "higher is better"
             out[f"{key}/no_falsecomm"] = round(1 - r["falsecomm"], 4)

@@ -142,11 +142,13 @@ def evaluate(records: Iterable[dict[str, Any]], clean: Callable[[str], Document]
         for m in ("article", "comments", "content", "comments_shown"):
             if b[m]:
                 p, rc, f = prf(b[m])
-                r[m] = {"p": round(p, 4), "r": round(rc, 4), "f1": round(f, 4)}
+                # unrounded: a figure rounded twice (to 4, then to 3 places in the
+                # report) can print differently from the referee's
+                r[m] = {"p": p, "r": rc, "f1": f}
         if b["falsecomm"]:
-            r["falsecomm"] = round(sum(b["falsecomm"]) / len(b["falsecomm"]), 4)
+            r["falsecomm"] = sum(b["falsecomm"]) / len(b["falsecomm"])
         if b["title"]:
-            r["title"] = round(sum(b["title"]) / len(b["title"]), 4)
+            r["title"] = sum(b["title"]) / len(b["title"])
         res[key] = r
     return res
 
