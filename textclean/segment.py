@@ -44,7 +44,7 @@ class Line:
 
     @property
     def blank(self) -> bool:
-        return not self.text.strip()
+        return not self.text or self.text.isspace()  # no copy of a huge line
 
 
 _BOMS = (
@@ -128,6 +128,8 @@ def wrap_width(lines: list[Line]) -> int | None:
     69
     >>> wrap_width(split_lines("Home\\nA paragraph that runs on and on. " * 3))
     """
+    if any(len(line.text) > 2 * _MAX_WIDTH for line in lines):
+        return None  # a row that long was never wrapped (and is not copied here)
     widths = [len(line.text.rstrip()) for line in lines if not line.blank]
     if not widths:
         return None
