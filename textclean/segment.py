@@ -178,6 +178,8 @@ def join_wrapped(text: str, lines: list[Line], width: int) -> list[Line]:
 # <li> items, or a Markdown heading or quote mark: read as indentation, so
 # "* John says:" is John's header.
 _BULLET = regex.compile(r"[ \t]*(?:[*+•·▪◦‣○●■□►▸▶–-]|#{1,6}|>)(?=[ \t]+\S)")
+
+
 def blank_markdown(text: str) -> str:
     """Markdown links, images and strong-emphasis markers read as spaces, a link's
     text kept (same length).
