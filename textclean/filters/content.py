@@ -23,7 +23,6 @@ decided with confidence 0.7 or more are left alone.
 from __future__ import annotations
 
 import numpy as np
-import regex
 
 from ..page import Label, Page
 from ..pipeline import Filter, FilterOptions, register
@@ -124,9 +123,6 @@ def prune_islands(states: np.ndarray, words: np.ndarray, gap: int, share: float)
         if m < keep:
             out[run] = 2
     return out
-
-
-_TRAILING_DOTS = regex.compile(r"(?:\.\.\.|…)\s*$")
 
 
 def trim_tail(
@@ -237,7 +233,11 @@ class ContentFilter(Filter):
             words = np.expm1(base[:, _B["log_words"]])
             states = prune_islands(states, words, opts.island_gap, opts.island_share)
         if opts.trim_tail_words:
-            dots = np.array([_TRAILING_DOTS.search(page.lines[i].text) is not None for i in idx])
+            # only article lines can be trimmed; an end-anchored regex would scan
+            # every line from its start, so look at the line's end directly
+            dots = np.zeros(len(idx), dtype=bool)
+            for k in np.flatnonzero(states == ARTICLE).tolist():
+                dots[k] = page.lines[idx[k]].text.rstrip().endswith(("...", "…"))
             states = trim_tail(states, base, opts.trim_tail_words, dots)
         if opts.head_lines:
             states = trim_head(states, base, opts.trim_tail_words or 12, opts.head_lines)
