@@ -29,8 +29,8 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-goldens"))
 
 
-def corpus_path(style: str = "lines") -> Path:
-    return SHARED / "corpus" / f"dev-{style}.jsonl.gz"
+def corpus_path(style: str = "lines", split: str = "dev") -> Path:
+    return SHARED / "corpus" / f"{split}-{style}.jsonl.gz"
 
 
 needs_shared = pytest.mark.skipif(

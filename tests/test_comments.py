@@ -1361,7 +1361,7 @@ def test_bulleted_comment_list_as_lynx_prints_it() -> None:
 
 def test_comment_header_as_printed_and_signatures() -> None:
     import textclean
-    from textclean.evaluation import comment_as_shown, comment_string
+    from textclean.evaluation import comment_fields, comment_string
 
     leading = textclean.clean(
         ARTICLE + "2 Comments\n"
@@ -1370,9 +1370,9 @@ def test_comment_header_as_printed_and_signatures() -> None:
     )
     first = leading.comments[0]
     assert first.header == "Lauren K says:\nOctober 29, 2012 at 12:41 pm" and not first.signed
-    assert comment_as_shown(first) == f"{first.header}\n{first.text}"
-    # the referee's rendering keeps the fields: author, raw time, text
-    assert comment_string(first) == (
+    # the referee's rendering: header lines as printed, then the text
+    assert comment_string(first) == f"{first.header}\n{first.text}"
+    assert comment_fields(first) == (
         "Lauren K\nOctober 29, 2012 at 12:41 pm\nAdorable bridge, I will miss it!"
     )
     said = [
@@ -1387,4 +1387,4 @@ def test_comment_header_as_printed_and_signatures() -> None:
     assert [c.author for c in signed.comments] == ["Sean", "dan", "tom"]
     assert all(c.signed for c in signed.comments)
     assert signed.comments[0].header == "Posted by: Sean | Jan 10, 2008 4:49:12 PM"
-    assert comment_as_shown(signed.comments[0]).endswith(signed.comments[0].header)
+    assert comment_string(signed.comments[0]).endswith(signed.comments[0].header)

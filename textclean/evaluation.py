@@ -3,11 +3,15 @@
 The metric (the public article-extraction benchmark's convention, as in
 ``shared/bench/score.py``): 4-token shingles of ``\\w+`` tokens, multiset
 overlap per document, precision and recall macro-averaged over documents,
-F1 of the two. Comments are written as author, raw time and text lines;
-"false comments" is the share of comment-free pages given any comment;
-titles match exactly after lower-casing and keeping ``\\w+`` tokens.
-"Comments as shown" (not a referee figure) scores the same comments written
-with their header lines as the page prints them (`comment_as_shown`).
+F1 of the two. A comment is written as the gold writes it: its header lines as
+the page prints them (`Comment.header`, after the text when `signed`), else its
+author and raw time lines, then its text. "False comments" is the share of
+comment-free pages given any comment; titles match exactly after lower-casing
+and keeping ``\\w+`` tokens; snippet pages (Trafilatura's benchmark) count
+`with` snippets found in the article and `without` snippets wrongly kept,
+summed over pages. "Comments by fields" (not a referee figure) scores the same
+comments written as author, raw time and text only (`comment_fields`), to tell
+finding comments apart from rendering their header lines.
 
 >>> round(tpfpfn("a b c d e", "a b c d x")[0], 3)
 0.333
@@ -59,18 +63,42 @@ def prf(rows: list[Row]) -> tuple[float, float, float]:
 
 
 def comment_string(c: Comment) -> str:
-    """A comment as gold writes it: author line, raw time line, then the text."""
+    """A comment as the gold (and the referee) writes it: its header lines as
+    printed ("Posted by Jo | May 2, 2012", "Jo says:"), before the text, or after
+    it for a signature; a comment without header lines as author, raw time, text."""
+    if c.header.strip():
+        parts = [c.text, c.header] if c.signed else [c.header, c.text]
+        return "\n".join(p for p in parts if p)
+    return comment_fields(c)
+
+
+def comment_fields(c: Comment) -> str:
+    """A comment as its fields: author line, raw time line, then the text."""
     raw = c.posted.raw if c.posted is not None else None
     return "\n".join(p for p in (c.author, raw, c.text) if p)
 
 
-def comment_as_shown(c: Comment) -> str:
-    """A comment as the page prints it: its header lines as they read ("Posted by
-    Jo | May 2, 2012 at 9:40 am", "Jo says:"), before the text or, for a
-    signature, after it. Not the referee's rendering; `textclean eval` reports
-    both, to tell finding comments apart from rendering their fields."""
-    parts = [c.text, c.header] if c.signed else [c.header, c.text]
-    return "\n".join(p for p in parts if p)
+_SPACE = re.compile(r"\s+")
+
+
+def snippet_counts(gold: dict[str, Any], article: str) -> tuple[int, int, int, int]:
+    """(tp, fp, fn, tn) of one page's `with`/`without` snippets against the article,
+    as Trafilatura's benchmark counts them: whitespace collapsed, substring match."""
+    text = _SPACE.sub(" ", article or "").strip()
+    tp = sum(1 for w in gold["with"] if _SPACE.sub(" ", w).strip() in text)
+    fp = sum(1 for w in gold["without"] if _SPACE.sub(" ", w).strip() in text)
+    return tp, fp, len(gold["with"]) - tp, len(gold["without"]) - fp
+
+
+def snippet_figures(counts: list[tuple[int, int, int, int]]) -> dict[str, float]:
+    """Precision, recall, F1 and accuracy of snippet counts summed over pages."""
+    tp, fp, fn, tn = (sum(c[i] for c in counts) for i in range(4))
+    return {
+        "p": tp / (tp + fp) if tp + fp else 0.0,
+        "r": tp / (tp + fn) if tp + fn else 0.0,
+        "f1": 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0,
+        "accuracy": (tp + tn) / (tp + fp + fn + tn) if tp + fp + fn + tn else 0.0,
+    }
 
 
 def norm_title(title: str | None) -> str:
@@ -92,7 +120,7 @@ def outputs(doc: Document) -> dict[str, str | None]:
     return {
         "article": (art.text if art is not None else "") or "",
         "comments": "\n".join(comment_string(c) for c in doc.comments),
-        "comments_shown": "\n".join(comment_as_shown(c) for c in doc.comments),
+        "comments_fields": "\n".join(comment_fields(c) for c in doc.comments),
         "title": art.title if art is not None else None,
     }
 
@@ -109,11 +137,12 @@ def evaluate(records: Iterable[dict[str, Any]], clean: Callable[[str], Document]
         try:
             out = outputs(clean(rec["dump"]))
         except Exception as e:  # scored as empty, and reported, as the referee does
-            out = {"article": "", "comments": "", "comments_shown": "", "title": None}
+            out = {"article": "", "comments": "", "comments_fields": "", "title": None}
             errors.append(f"{rec.get('id')}: {type(e).__name__}: {e}"[:300])
         secs += time.perf_counter() - t
         g = rec["gold"]
-        for key in (rec.get("source", "?"), "ALL"):
+        lang = [f"lang:{rec['lang']}"] if rec.get("lang") else []
+        for key in [rec.get("source", "?"), "ALL", *lang]:
             b = by[key]
             b["n"].append(1)
             if g.get("article") is not None:
@@ -121,13 +150,15 @@ def evaluate(records: Iterable[dict[str, Any]], clean: Callable[[str], Document]
             if g.get("comments") is not None:
                 if g["comments"].strip():
                     b["comments"].append(tpfpfn(g["comments"], out["comments"]))
-                    b["comments_shown"].append(tpfpfn(g["comments"], out["comments_shown"]))
+                    b["comments_fields"].append(tpfpfn(g["comments"], out["comments_fields"]))
                 else:
                     b["falsecomm"].append(1 if (out["comments"] or "").strip() else 0)
             if g.get("content") is not None:
                 b["content"].append(tpfpfn(g["content"], f"{out['article']}\n{out['comments']}"))
             if g.get("title"):
                 b["title"].append(1 if norm_title(g["title"]) == norm_title(out["title"]) else 0)
+            if g.get("with") is not None:
+                b["snippets"].append(snippet_counts(g, out["article"] or ""))
     res: dict[str, Any] = {
         "_meta": {
             "docs": n,
@@ -139,7 +170,7 @@ def evaluate(records: Iterable[dict[str, Any]], clean: Callable[[str], Document]
     }
     for key, b in by.items():
         r: dict[str, Any] = {"docs": len(b["n"])}
-        for m in ("article", "comments", "content", "comments_shown"):
+        for m in ("article", "comments", "content", "comments_fields"):
             if b[m]:
                 p, rc, f = prf(b[m])
                 # unrounded: a figure rounded twice (to 4, then to 3 places in the
@@ -149,6 +180,8 @@ def evaluate(records: Iterable[dict[str, Any]], clean: Callable[[str], Document]
             r["falsecomm"] = sum(b["falsecomm"]) / len(b["falsecomm"])
         if b["title"]:
             r["title"] = sum(b["title"]) / len(b["title"])
+        if b["snippets"]:
+            r["snippets"] = snippet_figures(b["snippets"])
         res[key] = r
     return res
 
@@ -162,12 +195,15 @@ def format_report(res: dict[str, Any]) -> str:
         for m in ("article", "comments", "content"):
             if m in r:
                 cells.append(f"{m} P{r[m]['p']:.3f} R{r[m]['r']:.3f} F1 {r[m]['f1']:.3f}")
-        if "comments_shown" in r:
-            cells.append(f"(comments as shown F1 {r['comments_shown']['f1']:.3f})")
+        if "comments_fields" in r:
+            cells.append(f"(comments by fields F1 {r['comments_fields']['f1']:.3f})")
         if "falsecomm" in r:
             cells.append(f"falsecomm {r['falsecomm']:.3f}")
         if "title" in r:
             cells.append(f"title {r['title']:.3f}")
+        if "snippets" in r:
+            sn = r["snippets"]
+            cells.append(f"snippets P{sn['p']:.3f} R{sn['r']:.3f} F1 {sn['f1']:.3f}")
         lines.append("  " + " | ".join(cells))
     lines.extend(f"  error: {e}" for e in res["_errors"][:10])
     return "\n".join(lines)
