@@ -66,7 +66,7 @@ def comment_string(c: Comment) -> str:
     """A comment as the gold (and the referee) writes it: its header lines as
     printed ("Posted by Jo | May 2, 2012", "Jo says:"), before the text, or after
     it for a signature; a comment without header lines as author, raw time, text."""
-    if c.header.strip():
+    if c.header and c.header.strip():
         parts = [c.text, c.header] if c.signed else [c.header, c.text]
         return "\n".join(p for p in parts if p)
     return comment_fields(c)
