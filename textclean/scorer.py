@@ -18,14 +18,28 @@ file trained by ``scripts/train_scorer.py``; scikit-learn is not needed here.
 
 from __future__ import annotations
 
+import importlib
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from types import ModuleType
 
 import numpy as np
 
 from .page import Label, Page
+
+_walk: ModuleType | None
+try:  # the optional C walker (setup.py builds it where a compiler is present)
+    _walk = importlib.import_module("textclean._walk")
+except ImportError:  # pragma: no cover - pure-Python installs
+    _walk = None
+
+# TEXTCLEAN_PURE=1 walks the trees with numpy even where the C walker is built
+_PURE = os.environ.get("TEXTCLEAN_PURE", "") not in ("", "0")
+# rows walked at once: bounds the (rows x trees) arrays of the walk
+_CHUNK_ROWS = 2048
 
 CLASSES = ("article", "comment", "other")
 ARTICLE, COMMENT, OTHER = 0, 1, 2
@@ -303,11 +317,45 @@ class TreeEnsemble:
         # children side by side, right first: child = kids[2 * node + (x <= threshold)]
         # costs one `take` a step instead of two and a `where`
         self._kids = np.stack([self._right, self._left], axis=1).ravel().astype(np.intp)
+        # the C walker's packed nodes (see _walk.c): children local to their tree
+        self._nodes = np.zeros(
+            trees * width,
+            dtype=np.dtype([("threshold", "<f8"), ("feature", "<i4"), ("left", "<u2"),
+                            ("right", "<u2")]),
+        )
+        self._nodes["threshold"] = self._threshold
+        self._nodes["feature"] = self._feature
+        self._nodes["left"] = self.left.ravel()
+        self._nodes["right"] = self.right.ravel()
         self._onehot = np.zeros((trees, len(self.baseline)))
         self._onehot[np.arange(trees), self.klass] = 1.0
 
     def raw(self, x: np.ndarray) -> np.ndarray:
-        """Raw (pre-softmax) scores, shape (rows, classes); all trees at once."""
+        """Raw (pre-softmax) scores, shape (rows, classes): the C walker where it
+        was built, else the numpy walk; both give the same leaves, and the sum over
+        trees is the same numpy product, so the scores are bit-identical."""
+        if len(x) == 0:
+            return np.zeros((0, len(self.baseline)))
+        walk = self.leaves if _walk is not None and not _PURE else self.leaves_numpy
+        x = np.ascontiguousarray(x, dtype=np.float64)
+        # rows in chunks: memory stays (chunk x trees), whatever the page's size
+        parts = [
+            self.baseline + walk(x[lo : lo + _CHUNK_ROWS]) @ self._onehot
+            for lo in range(0, len(x), _CHUNK_ROWS)
+        ]
+        return parts[0] if len(parts) == 1 else np.vstack(parts)
+
+    def leaves(self, x: np.ndarray) -> np.ndarray:
+        """Leaf value of every (row, tree), walked in C."""
+        assert _walk is not None
+        x = np.ascontiguousarray(x, dtype=np.float64)
+        out = np.empty((len(x), len(self._roots)))
+        _walk.walk(x, x.shape[1], self._nodes, self._value, len(self._roots), self.depth, out)
+        return out
+
+    def leaves_numpy(self, x: np.ndarray) -> np.ndarray:
+        """Leaf value of every (row, tree): all trees at once, one array step per
+        level (the reference the C walker is checked against)."""
         n, width = x.shape
         flat_x = np.ascontiguousarray(x, dtype=np.float64).ravel()
         row_base = (np.arange(n, dtype=np.intp) * width)[:, None]
@@ -315,7 +363,7 @@ class TreeEnsemble:
         for _ in range(self.depth):
             value = flat_x.take(row_base + self._feature_i.take(node))
             node = self._kids.take(2 * node + (value <= self._threshold.take(node)))
-        return self.baseline + self._value.take(node) @ self._onehot
+        return self._value.take(node)
 
     def proba(self, x: np.ndarray) -> np.ndarray:
         z = self.raw(x)
@@ -420,15 +468,29 @@ def viterbi(
         return np.zeros(0, dtype=np.int64)
     emit = np.log(np.clip(probs, 1e-9, 1.0)) - model.log_prior
     emit[:, ARTICLE] += article_bias
-    trans = weight * model.log_trans
-    score = weight * model.log_start + emit[0]
-    back = np.zeros((n, 3), dtype=np.int64)
-    for t in range(1, n):
-        cand = score[:, None] + trans
-        back[t] = np.argmax(cand, axis=0)
-        score = cand[back[t], np.arange(3)] + emit[t]
-    path = np.zeros(n, dtype=np.int64)
-    path[-1] = int(np.argmax(score))
+    # plain floats: a step over three states is cheaper in Python than in numpy
+    # (the same float64 sums, and ties go to the first state as np.argmax does)
+    trans = (weight * model.log_trans).tolist()
+    rows = emit.tolist()
+    score = (weight * model.log_start + emit[0]).tolist()
+    back: list[tuple[int, int, int]] = [(0, 0, 0)]
+    states = range(3)
+    for row in rows[1:]:
+        step = []
+        new_score = []
+        for j in states:
+            best, arg = score[0] + trans[0][j], 0
+            for i in (1, 2):
+                cand = score[i] + trans[i][j]
+                if cand > best:
+                    best, arg = cand, i
+            step.append(arg)
+            new_score.append(best + row[j])
+        back.append((step[0], step[1], step[2]))
+        score = new_score
+    state = max(states, key=score.__getitem__)  # first of equal maxima, as np.argmax
+    path = [state] * n
     for t in range(n - 1, 0, -1):
-        path[t - 1] = back[t, path[t]]
-    return path
+        state = back[t][state]
+        path[t - 1] = state
+    return np.array(path, dtype=np.int64)
