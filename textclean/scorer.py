@@ -94,54 +94,74 @@ def feature_names() -> list[str]:
 def base_features(page: Page) -> tuple[np.ndarray, np.ndarray]:
     """(indices of the non-blank lines, one row of base features per such line)."""
     idx = np.array(page.nonblank(), dtype=np.int64)
-    out = np.zeros((len(idx), len(BASE_NAMES)), dtype=np.float64)
     stats = page.stats
     lines = page.lines
     n_lines = len(lines)
-    vocab_other = _B["vocab:other"]
-    vocab0 = _B[f"vocab:{VOCAB_CATEGORIES[0]}"]
-    for row, i in enumerate(idx.tolist()):
+    n_vocab = len(VOCAB_CATEGORIES)
+    # rows of plain numbers first, one numpy conversion and column-wise logs after:
+    # a numpy call per line and feature costs more than the features themselves
+    rows: list[tuple[float, ...]] = []
+    vocab_col: list[int] = []
+    for i in idx.tolist():
         s = stats[i]
         text = lines[i].text.strip()
         words = s.words
         standing = page.standing(i)
         removed = standing is not None and standing.label is Label.BOILERPLATE
         first = text[:1]
-        r = out[row]
-        r[0] = np.log1p(s.chars)
-        r[1] = np.log1p(words)
-        r[2] = s.stop_ratio
-        r[3] = s.ends_sentence
-        r[4] = s.ends_full_stop
-        r[5] = s.punct / s.chars if s.chars else 0.0
-        r[6] = np.log1p(s.commas)
-        r[7] = s.digit_ratio
-        r[8] = s.upper_ratio
-        r[9] = s.title_words / words if words else 0.0
-        r[10] = s.url
-        r[11] = min(s.separators, 5)
-        r[12] = s.bullet
-        r[13] = s.currency
-        r[14] = s.has_time
-        r[15] = np.log1p(s.repeats - 1)
-        r[16] = np.log1p(s.indent)
-        r[17] = i == 0 or lines[i - 1].blank
-        r[18] = i + 1 >= n_lines or lines[i + 1].blank
-        # "Jane Doe", "admin": a few capitalised words, no sentence
-        r[19] = 1 <= words <= 4 and s.title_words == words and not s.ends_sentence and s.chars <= 40
-        r[20] = removed
-        r[21] = standing.confidence if removed and standing is not None else 0.0
-        r[22] = s.letters / words if words else 0.0
-        r[23] = first.islower()
-        r[24] = text.endswith(":")
-        r[25] = s.letters >= 4 and s.upper == s.letters
-        r[26] = first in _OPEN_QUOTES
-        r[27] = words >= 10 and s.stop_ratio >= 0.2
-        r[28] = words <= 3
-        if s.vocab is not None:
-            r[29] = 1.0
-            r[vocab0 + _VOCAB_INDEX[s.vocab] if s.vocab in _VOCAB_INDEX else vocab_other] = 1.0
+        rows.append((
+            s.chars,  # log1p below
+            words,  # log1p below
+            s.stop_ratio,
+            s.ends_sentence,
+            s.ends_full_stop,
+            s.punct / s.chars if s.chars else 0.0,
+            s.commas,  # log1p below
+            s.digit_ratio,
+            s.upper_ratio,
+            s.title_words / words if words else 0.0,
+            s.url,
+            min(s.separators, 5),
+            s.bullet,
+            s.currency,
+            s.has_time,
+            s.repeats - 1,  # log1p below
+            s.indent,  # log1p below
+            i == 0 or lines[i - 1].blank,
+            i + 1 >= n_lines or lines[i + 1].blank,
+            # "Jane Doe", "admin": a few capitalised words, no sentence
+            1 <= words <= 4 and s.title_words == words and not s.ends_sentence and s.chars <= 40,
+            removed,
+            standing.confidence if removed and standing is not None else 0.0,
+            s.letters / words if words else 0.0,
+            first.islower(),
+            text.endswith(":"),
+            s.letters >= 4 and s.upper == s.letters,
+            first in _OPEN_QUOTES,
+            words >= 10 and s.stop_ratio >= 0.2,
+            words <= 3,
+            s.vocab is not None,
+        ))
+        vocab_col.append(
+            -1 if s.vocab is None else _VOCAB_INDEX.get(s.vocab, n_vocab)
+        )
+    out = np.zeros((len(idx), len(BASE_NAMES)), dtype=np.float64)
+    if not rows:
+        return idx, out
+    plain = len(rows[0])
+    out[:, :plain] = np.array(rows, dtype=np.float64)
+    for col in _LOG_COLUMNS:
+        out[:, col] = np.log1p(out[:, col])
+    vocab = np.array(vocab_col, dtype=np.intp)
+    hit = np.flatnonzero(vocab >= 0)
+    out[hit, _B[f"vocab:{VOCAB_CATEGORIES[0]}"] + vocab[hit]] = 1.0
     return idx, out
+
+
+# columns stored raw by base_features and turned into log1p(x) column-wise
+_LOG_COLUMNS = tuple(
+    _B[n] for n in ("log_chars", "log_words", "log_commas", "log_repeats", "log_indent")
+)
 
 
 def _shift(a: np.ndarray, k: int, fill: float = 0.0) -> np.ndarray:
