@@ -96,3 +96,17 @@ def test_dev_sample_through_both_walks(monkeypatch: pytest.MonkeyPatch) -> None:
     fast = [textclean.clean(t).model_dump_json() for t in texts]
     monkeypatch.setattr(scorer, "_PURE", True)
     assert [textclean.clean(t).model_dump_json() for t in texts] == fast
+
+
+def test_feature_rows_in_chunks_equal_one_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a huge page is scored a chunk of rows at a time; every chunking gives the same rows
+    page = Page((FIXTURES / "southfront-syria-strikes.txt").read_text())
+    feats = scorer.LineFeatures(page)
+    whole = feats.rows(0, feats.n)
+    for size in (1, 2, 3, 7, 64):
+        parts = [feats.rows(lo, lo + size) for lo in range(0, feats.n, size)]
+        assert np.array_equal(np.vstack(parts), whole)
+    model = scorer.load_model()
+    probs = scorer.predict_features(model, feats)
+    monkeypatch.setattr(scorer, "_CHUNK_ROWS", 5)
+    assert np.array_equal(scorer.predict_features(model, feats), probs)

@@ -220,45 +220,80 @@ def _distance_features(flag: np.ndarray) -> np.ndarray:
     ])
 
 
+class LineFeatures:
+    """The line model's input for one page, built a chunk of rows at a time.
+
+    The page-wide parts (base features, running sums for the windowed means,
+    position and run features) are computed once; `rows(lo, hi)` assembles the
+    full 173 columns of rows lo..hi from them, so a huge page never holds all
+    its rows' full feature vectors at once. Rows are the same numbers whatever
+    the chunking."""
+
+    def __init__(self, page: Page) -> None:
+        self.idx, self.base = base_features(page)
+        base = self.base
+        n = self.n = len(self.idx)
+        self.width = len(feature_names())
+        if n == 0:
+            return
+        self.ctx = base[:, _CTX]
+        self._sums = np.vstack([np.zeros((1, self.ctx.shape[1])), np.cumsum(self.ctx, axis=0)])
+        chars = np.expm1(base[:, _B["log_chars"]])
+        prose_chars = chars * base[:, _B["prose"]]
+        total = prose_chars.sum() or 1.0
+        above = (np.cumsum(prose_chars) - prose_chars) / total
+        starts = np.array([page.lines[i].start for i in self.idx.tolist()], dtype=np.float64)
+        # the old heuristic's notion of the densest prose run, as a hint
+        simple = (
+            np.where(base[:, _B["log_words"]] >= np.log1p(10), 0.5,
+                     np.where(base[:, _B["short"]] > 0, -0.6, -0.2))
+            + np.where(base[:, _B["stop_ratio"]] >= 0.15, 0.3, -0.3)
+            + 0.3 * base[:, _B["ends_full_stop"]] - 0.3 * base[:, _B["url"]]
+            - 0.3 * (base[:, _B["log_repeats"]] > 0) - 0.8 * base[:, _B["prior_removed"]]
+        )
+        comment_flag = np.zeros(n, dtype=bool)
+        for k, i in enumerate(self.idx.tolist()):
+            comment_flag[k] = page.stats[i].vocab in _COMMENTISH
+        self.page_cols = np.column_stack([
+            np.arange(n) / max(n - 1, 1),
+            starts / max(len(page.text), 1),
+            above,
+            1.0 - above - prose_chars / total,
+            np.full(n, np.log1p(n)),
+            np.full(n, float(page.style == "blocks")),
+            np.full(n, base[:, _B["prose"]].mean()),
+            _distance_features(comment_flag),
+            _run_features(simple),
+        ])
+
+    def rows(self, lo: int, hi: int) -> np.ndarray:
+        """Full feature rows lo..hi (clipped to the page)."""
+        lo, hi = max(lo, 0), min(hi, self.n)
+        out = np.zeros((max(hi - lo, 0), self.width))
+        if hi <= lo:
+            return out
+        nb, nc = self.base.shape[1], self.ctx.shape[1]
+        out[:, :nb] = self.base[lo:hi]
+        col = nb
+        for k in _OFFSETS:  # row i sees row i+k (zeros beyond the page's ends)
+            src_lo, src_hi = max(lo + k, 0), min(hi + k, self.n)
+            if src_hi > src_lo:
+                out[src_lo - k - lo : src_hi - k - lo, col : col + nc] = self.ctx[src_lo:src_hi]
+            col += nc
+        pos = np.arange(lo, hi)
+        for r in _WINDOWS:  # mean of rows i-r..i+r, clipped at the ends
+            w_lo = np.clip(pos - r, 0, self.n)
+            w_hi = np.clip(pos + r + 1, 0, self.n)
+            out[:, col : col + nc] = (self._sums[w_hi] - self._sums[w_lo]) / (w_hi - w_lo)[:, None]
+            col += nc
+        out[:, col:] = self.page_cols[lo:hi]
+        return out
+
+
 def line_features(page: Page) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(non-blank line indices, base features, full line-model features)."""
-    idx, base = base_features(page)
-    n = len(idx)
-    if n == 0:
-        return idx, base, np.zeros((0, len(feature_names())))
-    ctx = base[:, _CTX]
-    parts = [base]
-    parts += [_shift(ctx, k) for k in _OFFSETS]
-    parts += [_window_mean(ctx, r) for r in _WINDOWS]
-    chars = np.expm1(base[:, _B["log_chars"]])
-    prose_chars = chars * base[:, _B["prose"]]
-    total = prose_chars.sum() or 1.0
-    above = (np.cumsum(prose_chars) - prose_chars) / total
-    starts = np.array([page.lines[i].start for i in idx.tolist()], dtype=np.float64)
-    # the old heuristic's notion of the densest prose run, as a hint
-    simple = (
-        np.where(base[:, _B["log_words"]] >= np.log1p(10), 0.5,
-                 np.where(base[:, _B["short"]] > 0, -0.6, -0.2))
-        + np.where(base[:, _B["stop_ratio"]] >= 0.15, 0.3, -0.3)
-        + 0.3 * base[:, _B["ends_full_stop"]] - 0.3 * base[:, _B["url"]]
-        - 0.3 * (base[:, _B["log_repeats"]] > 0) - 0.8 * base[:, _B["prior_removed"]]
-    )
-    comment_flag = np.zeros(n, dtype=bool)
-    for k, i in enumerate(idx.tolist()):
-        comment_flag[k] = page.stats[i].vocab in _COMMENTISH
-    page_cols = np.column_stack([
-        np.arange(n) / max(n - 1, 1),
-        starts / max(len(page.text), 1),
-        above,
-        1.0 - above - prose_chars / total,
-        np.full(n, np.log1p(n)),
-        np.full(n, float(page.style == "blocks")),
-        np.full(n, base[:, _B["prose"]].mean()),
-        _distance_features(comment_flag),
-        _run_features(simple),
-    ])
-    parts.append(page_cols)
-    return idx, base, np.hstack(parts)
+    feats = LineFeatures(page)
+    return feats.idx, feats.base, feats.rows(0, feats.n)
 
 
 STAGE2_BASE = ("log_words", "stop_ratio", "ends_full_stop", "vocab_any", "prior_removed",
@@ -471,10 +506,23 @@ def predict(model: ScorerModel, base: np.ndarray, x: np.ndarray) -> np.ndarray:
     return probs
 
 
+def predict_features(model: ScorerModel, feats: LineFeatures) -> np.ndarray:
+    """`predict` over a page's rows built chunk by chunk: the same probabilities,
+    with memory bounded by the chunk, not the page."""
+    if feats.n == 0:
+        return np.zeros((0, 3))
+    probs = np.vstack([
+        model.stage1.proba(feats.rows(lo, lo + _CHUNK_ROWS))
+        for lo in range(0, feats.n, _CHUNK_ROWS)
+    ])
+    if model.stage2 is not None:
+        probs = model.stage2.proba(stage2_features(probs, feats.base))
+    return probs
+
+
 def predict_page(page: Page, model: ScorerModel) -> np.ndarray:
     """Probabilities for the page's non-blank lines, in order."""
-    _, base, x = line_features(page)
-    return predict(model, base, x)
+    return predict_features(model, LineFeatures(page))
 
 
 def viterbi(
