@@ -57,9 +57,11 @@ def _default() -> Pipeline:
 def clean(text: str | bytes, *, pipeline: Pipeline | None = None) -> Document:
     """Clean one page dump. Bytes are decoded (UTF-8, BOMs, cp1252 fallback).
 
-    Raises `InputError` for input that is neither str nor bytes.
+    Raises `InputError` for input that is neither str nor bytes. The Document
+    keeps a reference to `text` for its notebook view (never serialised).
     """
-    return (pipeline or _default()).run(text)
+    doc: Document = (pipeline or _default()).run(text)
+    return doc.with_source(text)
 
 
 def clean_many(

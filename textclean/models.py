@@ -15,12 +15,28 @@ collapsed).
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, computed_field
+
+if TYPE_CHECKING:
+    import pandas
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="ignore", frozen=False)
+
+
+def _short(text: str | None, width: int = 30) -> str:
+    """`text` quoted, cut to `width` characters with '...' (a repr stays one short line)."""
+    if text is None:
+        return "None"
+    text = " ".join(text.split())
+    return repr(text if len(text) <= width else text[: width - 3].rstrip() + " ...")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 class TimeStamp(_Model):
@@ -95,12 +111,23 @@ class Article(_Model):
         """The body paragraphs joined by newlines."""
         return "\n".join(self.paragraphs)
 
+    def __repr__(self) -> str:
+        parts = [f"title={_short(self.title)}", _count(len(self.paragraphs), "paragraph")]
+        if self.captions:
+            parts.append(_count(len(self.captions), "caption"))
+        if self.published:
+            parts.append(f"published={_short(self.published.raw)}")
+        return f"Article({', '.join(parts)})"
+
 
 class Comment(_Model):
     """One user comment.
 
     `parent` is the index (in `Document.comments`) of the comment this one
     answers, where the dump shows it; `depth` is 0 for top-level comments.
+
+    >>> Comment(index=1, author="Jo", paragraphs=["Agreed."], parent=0, depth=1, start=0, end=9)
+    Comment(#1, author='Jo', reply to #0, 'Agreed.')
     """
 
     index: int
@@ -127,6 +154,17 @@ class Comment(_Model):
         """The comment's paragraphs joined by newlines."""
         return "\n".join(self.paragraphs)
 
+    def __repr__(self) -> str:
+        parts = [f"#{self.index}", f"author={_short(self.author, 20)}"]
+        if self.posted:
+            parts.append(f"posted={_short(self.posted.raw, 24)}")
+        if self.votes is not None:
+            parts.append(f"votes={self.votes}")
+        if self.parent is not None:
+            parts.append(f"reply to #{self.parent}")
+        parts.append(_short(self.text))
+        return f"Comment({', '.join(parts)})"
+
 
 class InputNote(_Model):
     """Something the decoder had to do to the raw bytes (e.g. replacement characters)."""
@@ -136,7 +174,22 @@ class InputNote(_Model):
 
 
 class Document(_Model):
-    """The result of cleaning one page."""
+    """The result of cleaning one page.
+
+    Its repr is one short line; the data is in the fields. In a notebook the
+    Document shows the page as textclean saw it (`_repr_html_`), when it knows
+    the input: `clean()` keeps a reference to it, a Document read back from
+    JSON gets it with `with_source(text)`.
+
+    >>> from textclean import clean
+    >>> doc = clean("Menu\\n\\nThe council met on Tuesday and agreed the budget for next year.\\n")
+    >>> doc
+    Document(title=None, 1 paragraph, 0 comments, 1 removed span)
+    >>> doc.article.paragraphs
+    ['The council met on Tuesday and agreed the budget for next year.']
+    >>> "article.body" in doc._repr_html_()
+    True
+    """
 
     length: int = Field(description="length of the decoded input in characters")
     language: str | None = None
@@ -151,6 +204,9 @@ class Document(_Model):
     segments: list[Segment] = Field(default_factory=list)
     notes: list[InputNote] = Field(default_factory=list)
 
+    # The input the offsets index; not part of the record (not serialised, not compared).
+    _source: str | bytes | None = PrivateAttr(default=None)
+
     @computed_field  # type: ignore[prop-decorator]
     @property
     def comment_count_mismatch(self) -> bool:
@@ -158,3 +214,57 @@ class Document(_Model):
         return self.declared_comment_count is not None and self.declared_comment_count != len(
             self.comments
         )
+
+    def with_source(self, text: str | bytes) -> Document:
+        """Remember the input `text` (what the offsets index) for views; returns self.
+
+        >>> from textclean import clean
+        >>> text = "A sentence of prose, it says."
+        >>> doc = Document.model_validate_json(clean(text).model_dump_json())
+        >>> doc.source is None, doc.with_source(text).source == text
+        (True, True)
+        """
+        self._source = text
+        return self
+
+    @property
+    def source(self) -> str | None:
+        """The decoded input, when this Document knows it and it has the right length."""
+        if self._source is None:
+            return None
+        if isinstance(self._source, str):
+            text = self._source
+        else:
+            from .segment import decode
+
+            text = decode(self._source)[0]
+        return text if len(text) == self.length else None
+
+    def __eq__(self, other: object) -> bool:
+        # Equal when the records are equal: the kept input is a view aid, not data.
+        if not isinstance(other, Document):
+            return NotImplemented
+        return all(getattr(self, k) == getattr(other, k) for k in type(self).model_fields)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        title = self.article.title if self.article else None
+        paragraphs = len(self.article.paragraphs) if self.article else 0
+        return (
+            f"Document(title={_short(title)}, {_count(paragraphs, 'paragraph')}, "
+            f"{_count(len(self.comments), 'comment')}, "
+            f"{_count(len(self.removed), 'removed span')})"
+        )
+
+    def _repr_html_(self) -> str:
+        """The notebook view: see `textclean.display.html.render`."""
+        from .display.html import render
+
+        return render(self)
+
+    def to_frame(self, level: str = "document") -> pandas.DataFrame:
+        """This Document as a pandas DataFrame; see `textclean.frames.to_records`."""
+        from .frames import to_frame
+
+        return to_frame([self], level=level)
