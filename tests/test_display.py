@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import html
+import os
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -213,3 +216,63 @@ def test_chromium_shows_the_roles_in_their_colours(tmp_path: Path) -> None:
             continue
         # Every kind on the page paints at least its left bar (6 px wide, a line high).
         assert counts.get(_rgb(by_key[key].colour), 0) >= 6 * 12, key
+
+
+# -- the terminal view (textclean explain) -------------------------------------
+
+
+def _explain(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    return subprocess.run(
+        [sys.executable, "-m", "textclean.cli", "explain", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        input=stdin,
+        check=True,
+    )
+
+
+def test_explain_piped_has_no_colour_and_one_row_per_line() -> None:
+    out = _explain(str(SEED)).stdout
+    assert "\x1b[" not in out
+    assert len(out.splitlines()) == len(SEED.read_text(encoding="utf-8").splitlines())
+
+
+def test_explain_in_colour_has_a_legend() -> None:
+    out = _explain(str(SEED), "--color", "always").stdout.splitlines()
+    assert out[0].startswith("colours: ") and "\x1b[" in out[0]
+    assert "removed: donation" in out[0] and "comment text" in out[0]
+    assert all(line.startswith("\x1b[") for line in out[1:])
+
+
+def test_explain_only_and_filter_select_lines() -> None:
+    from textclean.display.terminal import group_of, select
+
+    rows = textclean.explain(SEED.read_text(encoding="utf-8"))
+    for only in ("removed", "article", "comments"):
+        out = _explain(str(SEED), "--only", only).stdout.splitlines()
+        want = [r.line for r in rows if group_of(r) == only]
+        assert [int(line.split()[0]) for line in out] == want and want
+    donation = _explain(str(SEED), "--filter", "donation").stdout.splitlines()
+    assert len(donation) == len(select(rows, filter="donation")) >= 5
+    assert all(" donation " in line for line in donation)
+    comments = _explain(str(SEED), "--only", "removed", "--filter", "comments").stdout
+    assert "'View all comments'" in comments and "'JJ345'" not in comments
+
+
+def test_explain_into_head_ends_quietly(tmp_path: Path) -> None:
+    big = tmp_path / "all.txt"
+    big.write_text("\n".join(p.read_text(encoding="utf-8") for p in PAGES), encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "textclean.cli", "explain", str(big)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.readline()
+    proc.stdout.close()  # what head does after its lines: the output is far above a pipe buffer
+    err = proc.stderr.read()
+    assert proc.wait(timeout=120) == 0
+    assert first.strip().startswith(b"1 ")
+    assert err == b""

@@ -141,7 +141,7 @@ def _summary(doc: Document, kinds_seen: set[str]) -> str:
         f'<div class="sum"><h3>{_esc(title)}</h3>'
         f'<div class="m">{_esc(" · ".join(facts))}</div>'
         f'<div class="rm">removed {_esc(_percent(share))} of the characters: '
-        f'{shares or "nothing"}</div>'
+        f"{shares or 'nothing'}</div>"
         f'<div class="lg">colours: {legend}</div></div>'
     )
 
