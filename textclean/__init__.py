@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from .explain import LineExplanation, explain
+from .frames import to_frame, to_records
 from .models import Article, Comment, Document, RemovedSpan, Segment, TimeStamp
 from .page import Decision, Label, Page
 from .pipeline import ConfigError, Filter, FilterOptions, Pipeline, default_pipeline, register
@@ -41,6 +42,8 @@ __all__ = [
     "default_pipeline",
     "explain",
     "register",
+    "to_frame",
+    "to_records",
 ]
 __version__ = "0.1.0"
 
