@@ -15,7 +15,7 @@ collapsed).
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, computed_field
 
@@ -23,8 +23,15 @@ if TYPE_CHECKING:
     import pandas
 
 
+def _describe(schema: dict[str, Any], cls: type) -> None:
+    # A model's JSON Schema description is its docstring's first paragraph.
+    doc = (cls.__doc__ or "").split("\n\n")[0].split(">>>")[0].strip()
+    if doc:
+        schema["description"] = " ".join(doc.split())
+
+
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=False)
+    model_config = ConfigDict(extra="ignore", frozen=False, json_schema_extra=_describe)
 
 
 def _short(text: str | None, width: int = 30) -> str:
@@ -45,21 +52,30 @@ class TimeStamp(_Model):
     `raw` is the text as shown ("July 21, 2012 at 5:46 pm", "3 hours ago");
     `parsed` is set only when the text names an unambiguous absolute date;
     `relative` marks "… ago" style times that cannot be anchored.
+
+    >>> str(TimeStamp(raw="3 hours ago", relative=True))
+    '3 hours ago'
     """
 
-    raw: str
-    parsed: dt.datetime | None = None
-    relative: bool = False
+    raw: str = Field(description="the time as the page prints it")
+    parsed: dt.datetime | None = Field(
+        default=None, description="the absolute time, when the text names one unambiguously"
+    )
+    relative: bool = Field(default=False, description="a relative time ('3 hours ago')")
 
     def __str__(self) -> str:
         return self.raw
 
 
 class Span(_Model):
-    """A half-open character range [start, end) of the input."""
+    """A half-open character range [start, end) of the input.
 
-    start: int
-    end: int
+    >>> Span(start=4, end=12).end - Span(start=4, end=12).start
+    8
+    """
+
+    start: int = Field(description="offset of the first character in the decoded input")
+    end: int = Field(description="offset after the last character")
 
 
 class Segment(Span):
@@ -70,38 +86,52 @@ class Segment(Span):
     ``comments.header``,
     ``comment.author``, ``comment.posted``, ``comment.votes``, ``comment.text``
     or ``removed``. `filter` and `reason` say who decided and why.
+
+    >>> from textclean import clean
+    >>> [(s.role, s.filter) for s in clean("Share this\\n").segments]
+    [('removed', 'widgets')]
     """
 
-    role: str
-    filter: str
-    reason: str
-    category: str | None = None
+    role: str = Field(description="where the text went: article.body, comment.text, removed, ...")
+    filter: str = Field(description="the filter that decided")
+    reason: str = Field(description="why, in words")
+    category: str | None = Field(
+        default=None, description="what removed text was (donation, navigation, widget:share, ...)"
+    )
     comment: int | None = Field(default=None, description="index into Document.comments")
 
 
 class RemovedSpan(Span):
-    """Input text that is in neither the article nor a comment, and why."""
+    """Input text that is in neither the article nor a comment, and why.
 
-    text: str
-    filter: str
-    category: str
-    reason: str
+    >>> from textclean import clean
+    >>> [(r.text, r.category) for r in clean("Share this\\n").removed]
+    [('Share this\\n', 'widget:share')]
+    """
+
+    text: str = Field(description="the removed input text, as it was")
+    filter: str = Field(description="the filter that removed it")
+    category: str = Field(description="what it was: donation, navigation, widget:share, ...")
+    reason: str = Field(description="why, in words")
 
 
 class Article(_Model):
     """The main content of the page.
 
-    >>> Article(title="T", paragraphs=["One.", "Two."]).text
+    >>> art = Article(title="T", paragraphs=["One.", "Two."])
+    >>> art.text
     'One.\\nTwo.'
+    >>> art
+    Article(title='T', 2 paragraphs)
     """
 
-    title: str | None = None
+    title: str | None = Field(default=None, description="the headline")
     subtitle: str | None = Field(default=None, description="the deck under the headline")
-    byline: str | None = None
-    published: TimeStamp | None = None
-    paragraphs: list[str] = Field(default_factory=list)
-    captions: list[str] = Field(default_factory=list)
-    language: str | None = None
+    byline: str | None = Field(default=None, description="the author line, as printed")
+    published: TimeStamp | None = Field(default=None, description="the article's date")
+    paragraphs: list[str] = Field(default_factory=list, description="the body, one per paragraph")
+    captions: list[str] = Field(default_factory=list, description="photo captions and credits")
+    language: str | None = Field(default=None, description="ISO 639-1 code of the page's language")
     start: int | None = Field(default=None, description="offset of the first body line")
     end: int | None = Field(default=None, description="offset after the last body line")
 
@@ -130,9 +160,9 @@ class Comment(_Model):
     Comment(#1, author='Jo', reply to #0, 'Agreed.')
     """
 
-    index: int
-    author: str | None = None
-    posted: TimeStamp | None = None
+    index: int = Field(description="position in Document.comments")
+    author: str | None = Field(default=None, description="the commenter's name")
+    posted: TimeStamp | None = Field(default=None, description="when it was posted")
     header: str | None = Field(
         default=None,
         description="the header lines as the page prints them ('Posted by Jo | May 2, 2012')",
@@ -140,13 +170,15 @@ class Comment(_Model):
     signed: bool = Field(
         default=False, description="the header follows the text, as a signature does"
     )
-    paragraphs: list[str] = Field(default_factory=list)
-    votes: int | None = None
-    likes: int | None = None
-    parent: int | None = None
-    depth: int = 0
-    start: int
-    end: int
+    paragraphs: list[str] = Field(default_factory=list, description="the comment's text")
+    votes: int | None = Field(default=None, description="the score shown (up minus down votes)")
+    likes: int | None = Field(default=None, description="the like count shown")
+    parent: int | None = Field(
+        default=None, description="index of the comment this one answers, where the dump shows it"
+    )
+    depth: int = Field(default=0, description="0 for a top-level comment, 1 for a reply, ...")
+    start: int = Field(description="offset of the comment's first line")
+    end: int = Field(description="offset after its last line")
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -167,10 +199,23 @@ class Comment(_Model):
 
 
 class InputNote(_Model):
-    """Something the decoder had to do to the raw bytes (e.g. replacement characters)."""
+    """Something the decoder had to do to the raw bytes (e.g. replacement characters).
 
-    kind: str
-    detail: str
+    >>> from textclean import clean
+    >>> [n.detail for n in clean(b"caf\\xe9 au lait").notes]
+    ['not UTF-8; decoded as cp1252']
+    """
+
+    kind: str = Field(description="what kind of note ('encoding')")
+    detail: str = Field(description="what was done")
+
+
+JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def _document_schema(schema: dict[str, Any], cls: type) -> None:
+    _describe(schema, cls)
+    schema["$schema"] = JSON_SCHEMA_DIALECT
 
 
 class Document(_Model):
@@ -191,18 +236,30 @@ class Document(_Model):
     True
     """
 
+    model_config = ConfigDict(
+        json_schema_extra=_document_schema,
+        title="textclean Document",
+    )
+
     length: int = Field(description="length of the decoded input in characters")
-    language: str | None = None
+    language: str | None = Field(default=None, description="ISO 639-1 code of the page's language")
     style: str = Field(description="'blocks' (blank lines between blocks) or 'lines'")
-    article: Article | None = None
-    comments: list[Comment] = Field(default_factory=list)
+    article: Article | None = Field(default=None, description="the main content, if any")
+    comments: list[Comment] = Field(default_factory=list, description="the user comments in order")
     declared_comment_count: int | None = Field(
         default=None,
         description="the count the comment section announces, e.g. 12 from '12 Comments'",
     )
-    removed: list[RemovedSpan] = Field(default_factory=list)
-    segments: list[Segment] = Field(default_factory=list)
-    notes: list[InputNote] = Field(default_factory=list)
+    removed: list[RemovedSpan] = Field(
+        default_factory=list, description="everything not in the article or a comment, and why"
+    )
+    segments: list[Segment] = Field(
+        default_factory=list,
+        description="the partition: every input character in exactly one segment",
+    )
+    notes: list[InputNote] = Field(
+        default_factory=list, description="what decoding the input had to do"
+    )
 
     # The input the offsets index; not part of the record (not serialised, not compared).
     _source: str | bytes | None = PrivateAttr(default=None)
