@@ -276,3 +276,13 @@ def test_explain_into_head_ends_quietly(tmp_path: Path) -> None:
     assert proc.wait(timeout=120) == 0
     assert first.strip().startswith(b"1 ")
     assert err == b""
+
+
+def test_lines_end_where_the_pipeline_ends_them() -> None:
+    text = "Share this\rThe council met on Tuesday and agreed the budget for next year.\r\n"
+    parsed = _Lines()
+    parsed.feed(render(textclean.clean(text)))
+    assert [(r["data-n"], r["class"].split()[1]) for r in parsed.lines] == [
+        ("1", "k-x-widget"),
+        ("2", "k-body"),
+    ]

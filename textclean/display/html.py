@@ -88,7 +88,7 @@ def _line_html(doc: Document, source: str, line: ViewLine) -> str:
         )
     parts = []
     for p in line.pieces:
-        text = source[p.start : min(p.end, body_end)].rstrip("\r\n")
+        text = source[p.start : min(p.end, body_end)]
         if not text:
             continue
         s = doc.segments[p.segment]

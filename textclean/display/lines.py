@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..models import Document, Segment
+from ..segment import split_lines
 
 
 class SourceMissing(ValueError):
@@ -33,7 +34,8 @@ class Piece:
 
 @dataclass
 class ViewLine:
-    """One input line (1-based `number`), its text without the line end, and its pieces.
+    """One input line (1-based `number`), its range with the line end, its text
+    without it, and its pieces.
 
     >>> ViewLine(1, 0, 3, "abc", [Piece(0, 3, 0)]).blank
     False
@@ -74,33 +76,26 @@ def source_of(doc: Document, text: str | bytes | None = None) -> str:
 
 
 def view_lines(doc: Document, text: str | bytes | None = None) -> list[ViewLine]:
-    """Every line of the input (split at "\\n"), cut into pieces by the segments."""
+    """Every line of the input (its ends as the pipeline reads them: \\n, \\r\\n or \\r),
+    cut into pieces by the segments."""
     source = source_of(doc, text)
-    lines: list[ViewLine] = []
-    pos = 0
-    n = len(source)
-    seg_i = 0
     segments = doc.segments
-    while pos < n or not lines:
-        nl = source.find("\n", pos)
-        end = n if nl < 0 else nl + 1
-        body_end = end - 1 if nl >= 0 else end
-        line = ViewLine(len(lines) + 1, pos, end, source[pos:body_end].rstrip("\r"))
+    lines: list[ViewLine] = []
+    seg_i = 0
+    for raw in split_lines(source):
+        line = ViewLine(raw.index + 1, raw.start, raw.stop, raw.text)
         # Segments tile the input, so walking them alongside the lines is linear.
-        while seg_i < len(segments) and segments[seg_i].end <= pos:
+        while seg_i < len(segments) and segments[seg_i].end <= raw.start:
             seg_i += 1
         j = seg_i
-        while j < len(segments) and segments[j].start < end:
+        while j < len(segments) and segments[j].start < raw.stop:
             s = segments[j]
-            line.pieces.append(Piece(max(s.start, pos), min(s.end, end), j))
-            if s.end > end:
+            line.pieces.append(Piece(max(s.start, raw.start), min(s.end, raw.stop), j))
+            if s.end > raw.stop:
                 break
             j += 1
         _choose_lead(line, segments, source)
         lines.append(line)
-        if nl < 0:
-            break
-        pos = end
     return lines
 
 
