@@ -286,7 +286,12 @@ class Document(_Model):
 
     @property
     def source(self) -> str | None:
-        """The decoded input, when this Document knows it and it has the right length."""
+        """The decoded input, when this Document knows it and it has the right length.
+
+        >>> from textclean import clean
+        >>> clean(b"Caf\\xc3\\xa9 menu").source
+        'Café menu'
+        """
         if self._source is None:
             return None
         if isinstance(self._source, str):
@@ -321,7 +326,13 @@ class Document(_Model):
         return render(self)
 
     def to_frame(self, level: str = "document") -> pandas.DataFrame:
-        """This Document as a pandas DataFrame; see `textclean.frames.to_records`."""
+        """This Document as a pandas DataFrame; see `textclean.frames.to_records`.
+
+        >>> from textclean import clean
+        >>> frame = clean("Share this\\n").to_frame(level="line")
+        >>> frame[["line", "role", "category"]].values.tolist()
+        [[1, 'removed', 'widget:share']]
+        """
         from .frames import to_frame
 
         return to_frame([self], level=level)
