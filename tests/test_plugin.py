@@ -104,3 +104,18 @@ def test_marker_with_a_folder_and_a_pipeline_config(pytester: pytest.Pytester) -
     result = pytester.runpytest("-v")
     result.assert_outcomes(passed=1)
     result.stdout.fnmatch_lines(["*test_dump?seed? PASSED*"])
+
+
+def test_ini_pipeline_config_and_a_plain_pytest_run(pytester: pytest.Pytester) -> None:
+    pytester.makeini(
+        "[pytest]\ntextclean_goldens = samples\n"
+        "# the dumps are cleaned with this configuration\n"
+        "textclean_pipeline = pipeline.json\n"
+    )
+    (pytester.mkdir("samples") / "seed.txt").write_text(SEED, encoding="utf-8")
+    config = {"filters": [{"name": n} for n in ("donation", "widgets", "content", "comments")]}
+    (pytester.path / "pipeline.json").write_text(json.dumps(config), encoding="utf-8")
+    pytester.runpytest("--textclean-update").assert_outcomes(passed=1)
+    written = json.loads((pytester.path / "samples" / "seed.json").read_text(encoding="utf-8"))
+    assert written["article"]["title"] is None  # the configured pipeline has no metadata filter
+    pytester.runpytest().assert_outcomes(passed=1)
