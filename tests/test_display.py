@@ -286,3 +286,15 @@ def test_lines_end_where_the_pipeline_ends_them() -> None:
         ("1", "k-x-widget"),
         ("2", "k-body"),
     ]
+
+
+def test_a_very_long_line_folds_after_its_head() -> None:
+    from textclean.display.html import LONG_LINE
+
+    unit = "The council met on Tuesday and agreed the budget for next year, it said. "
+    text = unit * (3 * LONG_LINE // len(unit))
+    view = render(textclean.clean(text))
+    head, _, rest = view.partition("<details><summary>")
+    assert head.endswith(text[:LONG_LINE])  # nothing to escape in this text
+    assert rest.startswith(f"{len(text) - LONG_LINE:,} more characters of this line</summary>")
+    assert text[LONG_LINE:] in rest

@@ -28,6 +28,9 @@ from .palette import KINDS, ORDER, kind_of
 COLLAPSE = 6
 """Fold a run of at least this many non-blank removed lines."""
 
+LONG_LINE = 3000
+"""Show this many characters of a longer line; the rest folds up."""
+
 CHUNK = 200
 """Lines per block the browser may skip laying out while it is off screen."""
 
@@ -84,7 +87,7 @@ def _line_html(doc: Document, source: str, line: ViewLine) -> str:
     if len(line.pieces) == 1:
         return (
             f'<div class="l k-{kind.key}{removed}" data-n="{line.number}" '
-            f'title="{_hover(doc, line.pieces[0].segment)}">{_esc(line.text)}</div>'
+            f'title="{_hover(doc, line.pieces[0].segment)}">{_long(line.text)}</div>'
         )
     parts = []
     for p in line.pieces:
@@ -97,6 +100,17 @@ def _line_html(doc: Document, source: str, line: ViewLine) -> str:
             f'<span class="p-{k.key}" title="{_hover(doc, p.segment)}">{_esc(text)}</span>'
         )
     return f'<div class="l k-{kind.key}{removed}" data-n="{line.number}">{"".join(parts)}</div>'
+
+
+def _long(text: str) -> str:
+    # A one-line page of a megabyte stays one screen until asked.
+    if len(text) <= LONG_LINE:
+        return _esc(text)
+    rest = len(text) - LONG_LINE
+    return (
+        f"{_esc(text[:LONG_LINE])}<details><summary>{rest:,} more characters of this line"
+        f"</summary>{_esc(text[LONG_LINE:])}</details>"
+    )
 
 
 def _all_removed(doc: Document, line: ViewLine) -> bool:
