@@ -88,7 +88,12 @@ def comment_records(doc: Document, index: int = 0) -> list[dict[str, Any]]:
 def line_records(doc: Document, index: int = 0) -> list[dict[str, Any]]:
     """One row per non-blank input line: its text, role, filter, reason and category
     (those of the line's lead piece, see `textclean.display.lines`). Needs the input:
-    a Document from `clean()` keeps it; one read from JSON needs `with_source(text)`."""
+    a Document from `clean()` keeps it; one read from JSON needs `with_source(text)`.
+
+    >>> import textclean
+    >>> [(r["line"], r["role"]) for r in line_records(textclean.clean("Share this\\n\\n"))]
+    [(1, 'removed')]
+    """
     rows = []
     for line in view_lines(doc):
         if line.blank or not line.pieces:

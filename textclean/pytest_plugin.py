@@ -187,7 +187,15 @@ class Move:
 
 def moved_lines(doc: Document, expected: dict[str, Any]) -> list[Move]:
     """The input lines whose group (article, comment, removed) differs from `expected`.
-    Needs the Document's input (`clean()` keeps it)."""
+    Needs the Document's input (`clean()` keeps it).
+
+    >>> import textclean
+    >>> doc = textclean.clean("Share this\\n")
+    >>> moved_lines(doc, golden_view(doc))
+    []
+    >>> [m.now for m in moved_lines(doc, {"article": {"paragraphs": ["Share this"]}})]
+    ['removed widgets/widget:share']
+    """
     places = _places_before(expected)
     moves = []
     for line in view_lines(doc):
@@ -277,7 +285,15 @@ def _capped(items: list[str]) -> list[str]:
 
 
 def report(name: str, doc: Document, expected: dict[str, Any]) -> str:
-    """The failure message for a golden that no longer holds."""
+    """The failure message for a golden that no longer holds.
+
+    >>> import textclean
+    >>> doc = textclean.clean("Share this\\n")
+    >>> print(report("x.txt", doc, {**golden_view(doc), "language": "de"}))
+    x.txt: the output differs from its golden (if intended: pytest --textclean-update)
+    changed fields:
+      language: 'de' -> 'en'
+    """
     actual = golden_view(doc)
     out = [f"{name}: the output differs from its golden (if intended: pytest {UPDATE_FLAG})"]
     moves = moved_lines(doc, expected) if doc.source is not None else []
@@ -300,7 +316,11 @@ class GoldenMismatch(AssertionError):
 
 @dataclass
 class Golden:
-    """One sample dump and its expectation beside it (NAME.txt -> NAME.json)."""
+    """One sample dump and its expectation beside it (NAME.txt -> NAME.json).
+
+    >>> Golden(Path("samples/seed.txt")).expected_path.as_posix()
+    'samples/seed.json'
+    """
 
     dump: Path
     pipeline_config: Path | None = None
@@ -345,7 +365,11 @@ class Golden:
 def goldens_in(
     folder: Path, pipeline_config: Path | None = None, update: bool = False
 ) -> list[Golden]:
-    """A Golden for every ``*.txt`` in `folder`, sorted by name."""
+    """A Golden for every ``*.txt`` in `folder`, sorted by name.
+
+    >>> goldens_in(Path("no-such-folder"))
+    []
+    """
     return [Golden(p, pipeline_config, update) for p in sorted(Path(folder).glob("*.txt"))]
 
 

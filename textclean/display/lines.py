@@ -20,12 +20,23 @@ from ..segment import split_lines
 
 
 class SourceMissing(ValueError):
-    """The Document does not know its input (read back from JSON): pass the text."""
+    """The Document does not know its input (read back from JSON): pass the text.
+
+    >>> try:
+    ...     source_of(Document(length=3, style="lines"))
+    ... except SourceMissing as err:
+    ...     print(str(err)[-30:])
+    pass it: doc.with_source(text)
+    """
 
 
 @dataclass
 class Piece:
-    """The part [start, end) of one line that lies in segment number `segment`."""
+    """The part [start, end) of one line that lies in segment number `segment`.
+
+    >>> Piece(0, 4, 2).segment
+    2
+    """
 
     start: int
     end: int

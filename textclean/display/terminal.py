@@ -99,7 +99,12 @@ def select(
 
 
 def format_row(row: LineExplanation, *, filter: str | None = None) -> str:
-    """One explained line as the columns `explain` prints (the text cut to 70 characters)."""
+    """One explained line as the columns `explain` prints (the text cut to 70 characters).
+
+    >>> from textclean import explain
+    >>> format_row(explain("Share this\\n")[0]).split()[:4]
+    ['1', 'boilerplate', 'widgets', "'Share"]
+    """
     label = row.label if row.comment is None else f"comment#{row.comment}"
     text = row.text if len(row.text) <= 70 else row.text[:67] + "..."
     line = f"{row.line:>5} {label:<16} {row.filter:<9} {text!r:<74} {row.reason}"
@@ -111,7 +116,12 @@ def format_row(row: LineExplanation, *, filter: str | None = None) -> str:
 
 
 def legend(rows: Iterable[LineExplanation]) -> Text:
-    """One line naming the colour of every kind that occurs in `rows`."""
+    """One line naming the colour of every kind that occurs in `rows`.
+
+    >>> from textclean import explain
+    >>> legend(explain("Share this\\n")).plain
+    'colours: removed: widget  '
+    """
     seen = {kind_of_row(r) for r in rows}
     out = Text("colours: ")
     for key in ORDER:
