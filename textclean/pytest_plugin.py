@@ -30,6 +30,7 @@ else changed field by field.
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 import re
 from collections.abc import Iterator
@@ -310,6 +311,12 @@ def report(name: str, doc: Document, expected: dict[str, Any]) -> str:
 # -- the golden of one dump --------------------------------------------------
 
 
+@functools.lru_cache(maxsize=8)
+def _pipeline(config: Path | None) -> Pipeline:
+    # One pipeline per configuration for the session: a new one loads its model again.
+    return Pipeline.from_config(config) if config else default_pipeline()
+
+
 class GoldenMismatch(AssertionError):
     """A dump's output differs from its expectation (the message says how)."""
 
@@ -333,12 +340,9 @@ class Golden:
 
     def clean(self) -> Document:
         """The dump cleaned with the configured pipeline."""
-        pipeline: Pipeline = (
-            Pipeline.from_config(self.pipeline_config)
-            if self.pipeline_config
-            else default_pipeline()
-        )
-        return pipeline.run(self.dump.read_bytes()).with_source(self.dump.read_bytes())
+        data = self.dump.read_bytes()
+        doc: Document = _pipeline(self.pipeline_config).run(data)
+        return doc.with_source(data)
 
     def check(self) -> None:
         """Compare (or with the update flag, write) the expectation; raises GoldenMismatch."""
