@@ -1,4 +1,5 @@
-"""Shared test set-up: the golden-file switch and the path to ../shared."""
+"""Shared test set-up: the path to ../shared and the quality switch. Goldens are
+checked by textclean's own pytest plugin (`pytest --textclean-update` rewrites them)."""
 
 from __future__ import annotations
 
@@ -10,23 +11,15 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 SHARED = ROOT.parent / "shared"
 
+pytest_plugins = ("pytester",)  # tests/test_plugin.py runs pytest in a user's project
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption(
-        "--update-goldens",
-        action="store_true",
-        help="rewrite fixtures/*.json from the current output (review the diff first!)",
-    )
     parser.addoption(
         "--record-quality",
         action="store_true",
         help="write the dev-sample figures to benchmarks/quality-baseline.json",
     )
-
-
-@pytest.fixture
-def update_goldens(request: pytest.FixtureRequest) -> bool:
-    return bool(request.config.getoption("--update-goldens"))
 
 
 def corpus_path(style: str = "lines", split: str = "dev") -> Path:

@@ -1,92 +1,38 @@
 """Golden regression tests over fixtures/.
 
 Two layers:
-- fixtures/NAME.json: the whole expected output (reviewed); a change shows as a
-  readable diff. Rewrite after a reviewed change with ``pytest --update-goldens``.
+- fixtures/NAME.json: the whole expected output (reviewed), checked by
+  textclean's pytest plugin (`textclean.pytest_plugin`); a change shows which
+  lines moved and which fields changed. Rewrite after a reviewed change with
+  ``pytest --textclean-update``.
 - fixtures/NAME.expect.json: what a person checked by hand (title, body edges,
   comments...). Checks that do not hold yet are listed in
-  fixtures/known-gaps.json; the test fails both when a new check breaks and when
-  a listed gap starts to hold (so the list only shrinks on purpose).
+  fixtures/known-gaps.json, by hand: no flag rewrites it. The test fails both
+  when a new check breaks and when a listed gap starts to hold (so the list
+  only shrinks on purpose).
 """
 
 from __future__ import annotations
 
-import difflib
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 import textclean
 from textclean.models import Document
+from textclean.pytest_plugin import Golden
 
 from .conftest import FIXTURES
-
-PAGES = sorted(p.stem for p in FIXTURES.glob("*.txt"))
-
-
-def golden_view(doc: Document) -> dict[str, Any]:
-    """The parts of a Document a golden pins (offsets of segments are left to the
-    partition tests, so a golden diff reads as content)."""
-    art = doc.article
-    return {
-        "language": doc.language,
-        "style": doc.style,
-        "article": None
-        if art is None
-        else {
-            "title": art.title,
-            "subtitle": art.subtitle,
-            "byline": art.byline,
-            "published": art.published.raw if art.published else None,
-            "paragraphs": art.paragraphs,
-            "captions": art.captions,
-        },
-        "declared_comment_count": doc.declared_comment_count,
-        "comments": [
-            {
-                "author": c.author,
-                "posted": c.posted.raw if c.posted else None,
-                "votes": c.votes,
-                "parent": c.parent,
-                "depth": c.depth,
-                "text": c.text,
-            }
-            for c in doc.comments
-        ],
-        "removed": [
-            f"{r.filter}/{r.category}: {r.text.strip()}" for r in doc.removed if r.text.strip()
-        ],
-    }
 
 
 def _load(page: str) -> Document:
     return textclean.clean((FIXTURES / f"{page}.txt").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_golden(page: str, update_goldens: bool) -> None:
-    path = FIXTURES / f"{page}.json"
-    actual = json.dumps(golden_view(_load(page)), indent=1, ensure_ascii=False) + "\n"
-    if update_goldens or not path.exists():
-        path.write_text(actual, encoding="utf-8")
-        if not update_goldens:
-            pytest.fail(f"{path.name} did not exist; written now: review it and commit")
-        return
-    expected = path.read_text(encoding="utf-8")
-    if actual != expected:
-        diff = "".join(
-            difflib.unified_diff(
-                expected.splitlines(True),
-                actual.splitlines(True),
-                f"{page}.json (golden)",
-                "actual",
-            )
-        )
-        pytest.fail(
-            f"output differs from the golden; if intended, run pytest --update-goldens\n{diff}"
-        )
+@pytest.mark.textclean_goldens(FIXTURES)
+def test_golden(textclean_golden: Golden) -> None:
+    textclean_golden.check()
 
 
 def hand_checks(page: str, doc: Document) -> dict[str, bool]:
@@ -145,23 +91,17 @@ def _known_gaps() -> dict[str, list[str]]:
 
 
 @pytest.mark.parametrize("page", EXPECTED_PAGES)
-def test_hand_expectations(page: str, update_goldens: bool) -> None:
+def test_hand_expectations(page: str) -> None:
     checks = hand_checks(page, _load(page))
     failing = sorted(name for name, ok in checks.items() if not ok)
-    gaps = _known_gaps()
-    if update_goldens:
-        if failing:
-            gaps[page] = failing
-        else:
-            gaps.pop(page, None)
-        KNOWN_GAPS_PATH.write_text(
-            json.dumps(dict(sorted(gaps.items())), indent=1, ensure_ascii=False) + "\n"
-        )
-        return
-    known = sorted(gaps.get(page, []))
+    known = sorted(_known_gaps().get(page, []))
     newly_broken = [f for f in failing if f not in known]
     now_fixed = [k for k in known if k not in failing]
-    assert not newly_broken, f"hand-checked expectations broke: {newly_broken}"
+    entry = json.dumps({page: failing}, ensure_ascii=False)
+    assert not newly_broken, (
+        f"hand-checked expectations broke: {newly_broken}\n"
+        f"(a known gap, on purpose? then edit known-gaps.json by hand: {entry})"
+    )
     assert not now_fixed, f"known gaps now hold; remove them from known-gaps.json: {now_fixed}"
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from .explain import LineExplanation, explain
+from .frames import to_frame, to_records
 from .models import Article, Comment, Document, RemovedSpan, Segment, TimeStamp
 from .page import Decision, Label, Page
 from .pipeline import ConfigError, Filter, FilterOptions, Pipeline, default_pipeline, register
@@ -41,6 +42,8 @@ __all__ = [
     "default_pipeline",
     "explain",
     "register",
+    "to_frame",
+    "to_records",
 ]
 __version__ = "0.1.0"
 
@@ -57,9 +60,11 @@ def _default() -> Pipeline:
 def clean(text: str | bytes, *, pipeline: Pipeline | None = None) -> Document:
     """Clean one page dump. Bytes are decoded (UTF-8, BOMs, cp1252 fallback).
 
-    Raises `InputError` for input that is neither str nor bytes.
+    Raises `InputError` for input that is neither str nor bytes. The Document
+    keeps a reference to `text` for its notebook view (never serialised).
     """
-    return (pipeline or _default()).run(text)
+    doc: Document = (pipeline or _default()).run(text)
+    return doc.with_source(text)
 
 
 def clean_many(

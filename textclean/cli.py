@@ -94,17 +94,17 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
+    from .display.terminal import print_explanation, select
+
     page = _pipeline(args.config).judge(_read(args.file))
-    colour = args.color == "always" or (
-        args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    )
-    for row in explain_page(page):
-        label = row.label if row.comment is None else f"comment#{row.comment}"
-        text = row.text if len(row.text) <= 70 else row.text[:67] + "..."
-        line = f"{row.line:>5} {label:<16} {row.filter:<9} {text!r:<74} {row.reason}"
-        if colour:
-            line = f"\x1b[{_COLOURS.get(row.label, '0')}m{line}\x1b[0m"
-        print(line)
+    rows = select(explain_page(page), only=args.only, filter=args.filter)
+    colour = {"always": True, "never": False}.get(args.color)
+    try:
+        print_explanation(rows, sys.stdout, colour=colour, filter=args.filter)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader left (| head): send what is still buffered nowhere, quietly.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 
@@ -171,8 +171,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_clean)
 
     p = sub.add_parser("explain", help="every line with its label, filter and reason")
-    p.add_argument("file")
-    p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    p.add_argument("file", help="a text file, or - for standard input")
+    p.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="auto: colour on a terminal, unless NO_COLOR is set",
+    )
+    p.add_argument(
+        "--only", choices=("removed", "article", "comments"), help="show only these lines"
+    )
+    p.add_argument("--filter", help="show only lines this filter decided or was overruled on")
     p.add_argument("--config")
     p.set_defaults(run=cmd_explain)
 

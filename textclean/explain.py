@@ -15,6 +15,12 @@ from .pipeline import Pipeline, default_pipeline
 
 
 class Overruled(BaseModel):
+    """A decision about a line that a more confident one overruled.
+
+    >>> Overruled(label="article", filter="content", reason="prose", confidence=0.4).filter
+    'content'
+    """
+
     label: str
     filter: str
     reason: str
@@ -22,7 +28,12 @@ class Overruled(BaseModel):
 
 
 class LineExplanation(BaseModel):
-    """One input line: its final label, who decided it and why, and what was overruled."""
+    """One input line: its final label, who decided it and why, and what was overruled.
+
+    >>> row = explain("Share this\\n")[0]
+    >>> row.line, row.label, row.category
+    (1, 'boilerplate', 'widget:share')
+    """
 
     line: int
     start: int
@@ -38,6 +49,12 @@ class LineExplanation(BaseModel):
 
 
 def explain_page(page: Page) -> list[LineExplanation]:
+    """Every line of a judged `page` (see `Pipeline.judge`) with its decisions.
+
+    >>> from textclean import default_pipeline
+    >>> [r.label for r in explain_page(default_pipeline().judge("Share this\\n\\n"))]
+    ['boilerplate', 'blank']
+    """
     by_line: dict[int, list[Decision]] = {}
     for d in page.decisions:
         by_line.setdefault(d.line, []).append(d)
@@ -95,5 +112,6 @@ def explain_page(page: Page) -> list[LineExplanation]:
 
 
 def explain(text: str | bytes, *, pipeline: Pipeline | None = None) -> list[LineExplanation]:
-    """Run the pipeline and describe every input line's fate."""
+    """Run the pipeline and describe every input line's fate (one row per line,
+    blank lines too); the module's example shows one."""
     return explain_page((pipeline or default_pipeline()).judge(text))
