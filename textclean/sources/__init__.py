@@ -18,15 +18,18 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .base import PageRecord, SourceError, SourceItem, kind_of, open_bytes
-from .jsonl import read_jsonl
+from .jsonl import _MISSING as MISSING
+from .jsonl import get_path, read_jsonl
 from .parquet import read_parquet
 from .text import read_folder, read_stdin, read_text_file
 from .warc import read_warc
 
 __all__ = [
+    "MISSING",
     "PageRecord",
     "SourceError",
     "SourceItem",
+    "get_path",
     "kind_of",
     "open_bytes",
     "read_folder",

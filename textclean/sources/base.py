@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import gzip
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +20,9 @@ class PageRecord:
 
     `text` stays `bytes` when the container holds bytes (WARC, text files): the
     pipeline decodes them (UTF-8, BOMs, cp1252 fallback) in the worker.
-    `fields` are the container's other fields (JSONL and Parquet columns, WARC headers).
+    `fields` are the container's other fields (JSONL and Parquet columns), kept in
+    the output when asked for; `meta` what the container always carries (WARC
+    record id, date, identified language), always kept.
     """
 
     id: str
@@ -31,6 +32,7 @@ class PageRecord:
     number: int
     offset: int | None = None
     fields: dict[str, Any] = field(default_factory=dict)
+    meta: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +92,7 @@ class GuardedStream:
     `damage`: the reader keeps every record before the damage and reports it.
     Multi-member gzip (Common Crawl's, one member per record) is read through.
 
-    >>> import io
+    >>> import gzip, io
     >>> s = GuardedStream(io.BytesIO(gzip.compress(b"abc" * 100)[:-9]), gzipped=True)
     >>> len(s.read()), s.damage
     (300, 'gzip stream cut short (no end-of-stream marker)')

@@ -23,7 +23,7 @@ def read_parquet(
     try:
         import pyarrow.parquet as pq
     except ImportError as err:  # pragma: no cover - depends on the extra
-        raise ImportError("reading Parquet needs pyarrow: pip install 'textclean[parquet]'") from err
+        raise ImportError("Parquet needs pyarrow: pip install 'textclean[parquet]'") from err
     source = str(path)
     n = 0
     try:

@@ -51,7 +51,7 @@ def read_warc(path: str | Path) -> Iterator[SourceItem]:
     last_offset = 0
     with open_bytes(path) as stream:
         records = ArchiveIterator(
-            stream,
+            stream,  # type: ignore[arg-type]  # FastWARC reads any object with read()
             record_types=WarcRecordType.conversion | WarcRecordType.resource,
             parse_http=False,
         )
@@ -59,7 +59,7 @@ def read_warc(path: str | Path) -> Iterator[SourceItem]:
             for record in records:
                 n += 1
                 last_offset = record.stream_pos
-                declared = record.headers.get("Content-Length", "")
+                declared = record.headers.get("Content-Length") or ""
                 body = record.reader.read()
                 if not declared.strip().isdigit():
                     yield SourceError(
@@ -83,7 +83,7 @@ def read_warc(path: str | Path) -> Iterator[SourceItem]:
                     source=source,
                     number=n,
                     offset=last_offset,
-                    fields={
+                    meta={
                         "warc_record_id": headers.get("WARC-Record-ID"),
                         "warc_date": headers.get("WARC-Date"),
                         "language": headers.get("WARC-Identified-Content-Language"),
