@@ -14,7 +14,7 @@ spans by category), `language`, `style`, `length` and the `seconds` it took:
 >>> payload, counts = RecordFormat("json")(doc, {"id": "a", "url": None}, 0.01)
 >>> rec = json.loads(payload)
 >>> rec["id"], rec["article"]["text"][:11], rec["removed_counts"], counts
-('a', 'The council', {'widget': 1}, {'widget': 1})
+('a', 'The council', {'navigation': 1}, {'navigation': 1})
 """
 
 from __future__ import annotations
@@ -47,10 +47,8 @@ def document_as_text(doc: Document) -> str:
 
     >>> from textclean import clean
     >>> doc = clean("Menu\\n\\nThe council met and agreed the budget for the year.\\n")
-    >>> print(document_as_text(doc))
-    <BLANKLINE>
-    The council met and agreed the budget for the year.
-    <BLANKLINE>
+    >>> document_as_text(doc)
+    '\\nThe council met and agreed the budget for the year.\\n\\n'
     """
     out: list[str] = []
     art = doc.article

@@ -86,7 +86,7 @@ def read_warc(path: str | Path) -> Iterator[SourceItem]:
                     meta={
                         "warc_record_id": headers.get("WARC-Record-ID"),
                         "warc_date": headers.get("WARC-Date"),
-                        "language": headers.get("WARC-Identified-Content-Language"),
+                        "warc_language": headers.get("WARC-Identified-Content-Language"),
                     },
                 )
         except (OSError, ValueError) as err:
