@@ -22,6 +22,7 @@ import gzip
 import io
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -88,7 +89,8 @@ def tree_rss(pid: int) -> int:
     return total
 
 
-def run(wet: Path, jobs: int, out: Path) -> tuple[float, int, str]:
+def run(wet: Path, jobs: int, out: Path) -> tuple[float, int, float]:
+    """Wall seconds, peak tree RSS, and CPU seconds (user + system) of the whole tree."""
     cmd = [
         sys.executable,
         "-m",
@@ -102,6 +104,7 @@ def run(wet: Path, jobs: int, out: Path) -> tuple[float, int, str]:
         "--force",
         "--quiet",
     ]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
     peak = 0
@@ -112,7 +115,9 @@ def run(wet: Path, jobs: int, out: Path) -> tuple[float, int, str]:
     err = proc.stderr.read() if proc.stderr else ""
     if proc.returncode != 0:
         raise SystemExit(f"jobs={jobs} failed ({proc.returncode}): {err}")
-    return secs, peak, err
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return secs, peak, cpu
 
 
 def compare_readers(wet: Path) -> None:
