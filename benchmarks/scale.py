@@ -197,11 +197,14 @@ def main() -> None:
         base = None
         for jobs in a.jobs:
             load = os.getloadavg()[0]
-            secs, peak, _ = run(wet, jobs, Path(tmp) / "out.jsonl.gz")
+            secs, peak, cpu = run(wet, jobs, Path(tmp) / "out.jsonl.gz")
             rate = pages / secs
             base = base or rate
+            # CPU per page is the cost of the parallel machinery itself: equal CPU per
+            # page means that on idle cores N jobs would run close to N times as fast
             print(
                 f"--jobs {jobs}: {secs:.1f} s, {rate:.1f} docs/s, x{rate / base:.2f} of the first, "
+                f"CPU {cpu:.1f} s ({cpu / pages * 1000:.0f} ms/page), "
                 f"peak RSS {peak / 1e6:.0f} MB (load average before: {load:.2f})"
             )
 

@@ -338,6 +338,7 @@ class ErrorSink:
 
     def __init__(self, path: str | None) -> None:
         self.out: IO[str] | None = open(path, "w", encoding="utf-8") if path else None  # noqa: SIM115
+        self.bar: Any = None  # a progress bar to print above, when one is shown
 
     def add(self, failure: Failure | SourceError) -> None:
         if isinstance(failure, SourceError):
@@ -354,6 +355,8 @@ class ErrorSink:
         if self.out is not None:
             self.out.write(json.dumps(row, ensure_ascii=False) + "\n")
             self.out.flush()
+        elif self.bar is not None:
+            self.bar.write(f"textclean: {failure}", file=sys.stderr)
         else:
             print(f"textclean: {failure}", file=sys.stderr)
 
@@ -413,14 +416,11 @@ def run_batch(
     bar = None
     try:
         with WorkerPool(spec, jobs=jobs, start_method=start_method) as pool:
-            bar = _progress(progress, total)  # after the fork: tqdm may start threads
+            bar = sink.bar = _progress(progress, total)  # after the fork: tqdm may start threads
             items = read_inputs(inputs, text_field=text_field, id_field=id_field, glob=glob)
             for job, (ok, result, _seconds) in pool.run(jobs_from(items)):
                 size = len(job.text)
                 summary.bytes_in += size
-                if bar is not None:
-                    bar.update(size)
-                    bar.set_postfix(docs=summary.documents, failed=summary.failures, refresh=False)
                 if ok:
                     payload, counts = result
                     writer.write(payload)
@@ -430,6 +430,9 @@ def run_batch(
                     summary.failures += 1
                     w = job.where
                     sink.add(Failure(result, w.source, w.number, w.offset, w.id))
+                if bar is not None:
+                    bar.set_postfix(docs=summary.documents, failed=summary.failures, refresh=False)
+                    bar.update(size)
     finally:
         if bar is not None:
             bar.close()
