@@ -124,3 +124,19 @@ def test_batch_with_workers_keeps_order(tmp_path: Path) -> None:
     assert main(["clean", str(src), "-o", str(out), "--jobs", "2"]) == 0
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert [r["id"] for r in rows] == [str(k) for k in range(6)]
+
+
+def test_clean_a_gzipped_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "page.txt.gz"
+    src.write_bytes(gzip.compress(Path(SEED).read_bytes()))
+    assert main(["clean", str(src), "--format", "text"]) == 0
+    assert capsys.readouterr().out.startswith("US-led Coalition Shares Footage")
+
+
+def test_clean_a_cut_gzipped_page_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "page.txt.gz"
+    src.write_bytes(gzip.compress(Path(SEED).read_bytes())[:-30])
+    assert main(["clean", str(src)]) == 2
+    assert "cut short" in capsys.readouterr().err

@@ -24,7 +24,7 @@ from .explain import explain_page
 from .models import Document
 from .pipeline import ConfigError, Pipeline, default_pipeline
 from .segment import InputError
-from .sources import kind_of
+from .sources import kind_of, open_bytes
 
 _COLOURS = {
     "article": "32",
@@ -43,7 +43,11 @@ _COLOURS = {
 def _read(source: str) -> bytes:
     if source == "-":
         return sys.stdin.buffer.read()
-    return Path(source).read_bytes()
+    with open_bytes(source) as f:  # a gzipped page is read through
+        data = f.read()
+    if f.damage:
+        raise InputError(f"{source}: {f.damage}")
+    return data
 
 
 def _pipeline(config: str | None) -> Pipeline:
