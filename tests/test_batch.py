@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import os
@@ -342,3 +343,36 @@ def test_batch_into_head_is_quiet(tmp_path: Path) -> None:
     done = subprocess.run(cmd, shell=True, capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert done.stdout.count("\n") == 1
     assert "BrokenPipe" not in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_page_that_cannot_be_sent_to_a_worker_is_a_failure() -> None:
+    got = list(
+        clean_many(["Home\nText.\n", lambda: None, "Home\nMore.\n"], jobs=2, errors="record")
+    )
+    assert isinstance(got[1], Failure) and "InputError" in got[1].reason
+    assert isinstance(got[0], Document) and isinstance(got[2], Document)
+
+
+class Swallow(Filter):
+    """A filter that catches every Exception around a slow step."""
+
+    name = "swallow"
+
+    def apply(self, page: Page) -> None:
+        if "SLEEP-HERE" in page.text:
+            with contextlib.suppress(Exception):
+                time.sleep(30)
+
+
+def test_the_timeout_is_not_swallowed_by_a_filter(tmp_path: Path) -> None:
+    src = jsonl(tmp_path / "in.jsonl", texts(2, {0: "SLEEP-HERE"}))
+    summary = run_batch(
+        [str(src)],
+        output=str(tmp_path / "o.jsonl"),
+        fmt="jsonl",
+        pipeline=default_pipeline().append(Swallow()),
+        jobs=1,
+        errors=str(tmp_path / "e.jsonl"),
+        timeout=0.5,
+    )
+    assert summary.failures == 1 and summary.documents == 1

@@ -111,8 +111,9 @@ Outcome = tuple[bool, Any, float]
 _SPEC: WorkerSpec | None = None
 
 
-class _Timeout(Exception):
-    pass
+class _Timeout(BaseException):
+    """Raised by the alarm; a BaseException so that no `except Exception` in a
+    filter can swallow it."""
 
 
 def _alarm(signum: int, frame: object) -> None:
@@ -295,6 +296,9 @@ class WorkerPool:
             except BrokenProcessPool:
                 self._recover(pending)
                 continue
+            except Exception:  # e.g. a page that cannot be pickled to a worker:
+                # clean this chunk here, page by page, so only the bad page fails
+                outcomes = [_clean_one(self.spec, (j.text, j.envelope)) for j in head.jobs]
             pending.popleft()
             yield from zip(head.jobs, outcomes, strict=True)
 

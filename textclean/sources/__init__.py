@@ -86,4 +86,7 @@ def read_inputs(
 ) -> Iterator[SourceItem]:
     """`read_input` over several inputs, one after the other."""
     for path in paths:
-        yield from read_input(path, text_field=text_field, id_field=id_field, glob=glob)
+        try:
+            yield from read_input(path, text_field=text_field, id_field=id_field, glob=glob)
+        except OSError as err:  # unreadable file or folder: said, and the next input read
+            yield SourceError(str(path), None, None, f"cannot read: {err}")
