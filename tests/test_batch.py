@@ -10,6 +10,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -376,3 +377,19 @@ def test_the_timeout_is_not_swallowed_by_a_filter(tmp_path: Path) -> None:
         timeout=0.5,
     )
     assert summary.failures == 1 and summary.documents == 1
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_input_is_read_only_a_bounded_window_ahead(jobs: int) -> None:
+    pulled = 0
+
+    def feed() -> Iterator[str]:
+        nonlocal pulled
+        for text in texts(300):
+            pulled += 1
+            yield text
+
+    ahead = [pulled - k for k, _ in enumerate(clean_many(feed(), jobs=jobs), start=1)]
+    # at most 4 x jobs chunks of 8 pages in flight, plus the chunk being filled
+    assert max(ahead) <= (0 if jobs == 1 else 4 * jobs * 8 + 8)
+    assert pulled == 300
