@@ -18,14 +18,28 @@ file trained by ``scripts/train_scorer.py``; scikit-learn is not needed here.
 
 from __future__ import annotations
 
+import importlib
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from types import ModuleType
 
 import numpy as np
 
 from .page import Label, Page
+
+_walk: ModuleType | None
+try:  # the optional C walker (setup.py builds it where a compiler is present)
+    _walk = importlib.import_module("textclean._walk")
+except ImportError:  # pragma: no cover - pure-Python installs
+    _walk = None
+
+# TEXTCLEAN_PURE=1 walks the trees with numpy even where the C walker is built
+_PURE = os.environ.get("TEXTCLEAN_PURE", "") not in ("", "0")
+# rows walked at once: bounds the (rows x trees) arrays of the walk
+_CHUNK_ROWS = 2048
 
 CLASSES = ("article", "comment", "other")
 ARTICLE, COMMENT, OTHER = 0, 1, 2
@@ -80,54 +94,74 @@ def feature_names() -> list[str]:
 def base_features(page: Page) -> tuple[np.ndarray, np.ndarray]:
     """(indices of the non-blank lines, one row of base features per such line)."""
     idx = np.array(page.nonblank(), dtype=np.int64)
-    out = np.zeros((len(idx), len(BASE_NAMES)), dtype=np.float64)
     stats = page.stats
     lines = page.lines
     n_lines = len(lines)
-    vocab_other = _B["vocab:other"]
-    vocab0 = _B[f"vocab:{VOCAB_CATEGORIES[0]}"]
-    for row, i in enumerate(idx.tolist()):
+    n_vocab = len(VOCAB_CATEGORIES)
+    # rows of plain numbers first, one numpy conversion and column-wise logs after:
+    # a numpy call per line and feature costs more than the features themselves
+    rows: list[tuple[float, ...]] = []
+    vocab_col: list[int] = []
+    for i in idx.tolist():
         s = stats[i]
         text = lines[i].text.strip()
         words = s.words
         standing = page.standing(i)
         removed = standing is not None and standing.label is Label.BOILERPLATE
         first = text[:1]
-        r = out[row]
-        r[0] = np.log1p(s.chars)
-        r[1] = np.log1p(words)
-        r[2] = s.stop_ratio
-        r[3] = s.ends_sentence
-        r[4] = s.ends_full_stop
-        r[5] = s.punct / s.chars if s.chars else 0.0
-        r[6] = np.log1p(s.commas)
-        r[7] = s.digit_ratio
-        r[8] = s.upper_ratio
-        r[9] = s.title_words / words if words else 0.0
-        r[10] = s.url
-        r[11] = min(s.separators, 5)
-        r[12] = s.bullet
-        r[13] = s.currency
-        r[14] = s.has_time
-        r[15] = np.log1p(s.repeats - 1)
-        r[16] = np.log1p(s.indent)
-        r[17] = i == 0 or lines[i - 1].blank
-        r[18] = i + 1 >= n_lines or lines[i + 1].blank
-        # "Jane Doe", "admin": a few capitalised words, no sentence
-        r[19] = 1 <= words <= 4 and s.title_words == words and not s.ends_sentence and s.chars <= 40
-        r[20] = removed
-        r[21] = standing.confidence if removed and standing is not None else 0.0
-        r[22] = s.letters / words if words else 0.0
-        r[23] = first.islower()
-        r[24] = text.endswith(":")
-        r[25] = s.letters >= 4 and s.upper == s.letters
-        r[26] = first in _OPEN_QUOTES
-        r[27] = words >= 10 and s.stop_ratio >= 0.2
-        r[28] = words <= 3
-        if s.vocab is not None:
-            r[29] = 1.0
-            r[vocab0 + _VOCAB_INDEX[s.vocab] if s.vocab in _VOCAB_INDEX else vocab_other] = 1.0
+        rows.append((
+            s.chars,  # log1p below
+            words,  # log1p below
+            s.stop_ratio,
+            s.ends_sentence,
+            s.ends_full_stop,
+            s.punct / s.chars if s.chars else 0.0,
+            s.commas,  # log1p below
+            s.digit_ratio,
+            s.upper_ratio,
+            s.title_words / words if words else 0.0,
+            s.url,
+            min(s.separators, 5),
+            s.bullet,
+            s.currency,
+            s.has_time,
+            s.repeats - 1,  # log1p below
+            s.indent,  # log1p below
+            i == 0 or lines[i - 1].blank,
+            i + 1 >= n_lines or lines[i + 1].blank,
+            # "Jane Doe", "admin": a few capitalised words, no sentence
+            1 <= words <= 4 and s.title_words == words and not s.ends_sentence and s.chars <= 40,
+            removed,
+            standing.confidence if removed and standing is not None else 0.0,
+            s.letters / words if words else 0.0,
+            first.islower(),
+            text.endswith(":"),
+            s.letters >= 4 and s.upper == s.letters,
+            first in _OPEN_QUOTES,
+            words >= 10 and s.stop_ratio >= 0.2,
+            words <= 3,
+            s.vocab is not None,
+        ))
+        vocab_col.append(
+            -1 if s.vocab is None else _VOCAB_INDEX.get(s.vocab, n_vocab)
+        )
+    out = np.zeros((len(idx), len(BASE_NAMES)), dtype=np.float64)
+    if not rows:
+        return idx, out
+    plain = len(rows[0])
+    out[:, :plain] = np.array(rows, dtype=np.float64)
+    for col in _LOG_COLUMNS:
+        out[:, col] = np.log1p(out[:, col])
+    vocab = np.array(vocab_col, dtype=np.intp)
+    hit = np.flatnonzero(vocab >= 0)
+    out[hit, _B[f"vocab:{VOCAB_CATEGORIES[0]}"] + vocab[hit]] = 1.0
     return idx, out
+
+
+# columns stored raw by base_features and turned into log1p(x) column-wise
+_LOG_COLUMNS = tuple(
+    _B[n] for n in ("log_chars", "log_words", "log_commas", "log_repeats", "log_indent")
+)
 
 
 def _shift(a: np.ndarray, k: int, fill: float = 0.0) -> np.ndarray:
@@ -186,45 +220,80 @@ def _distance_features(flag: np.ndarray) -> np.ndarray:
     ])
 
 
+class LineFeatures:
+    """The line model's input for one page, built a chunk of rows at a time.
+
+    The page-wide parts (base features, running sums for the windowed means,
+    position and run features) are computed once; `rows(lo, hi)` assembles the
+    full 173 columns of rows lo..hi from them, so a huge page never holds all
+    its rows' full feature vectors at once. Rows are the same numbers whatever
+    the chunking."""
+
+    def __init__(self, page: Page) -> None:
+        self.idx, self.base = base_features(page)
+        base = self.base
+        n = self.n = len(self.idx)
+        self.width = len(feature_names())
+        if n == 0:
+            return
+        self.ctx = base[:, _CTX]
+        self._sums = np.vstack([np.zeros((1, self.ctx.shape[1])), np.cumsum(self.ctx, axis=0)])
+        chars = np.expm1(base[:, _B["log_chars"]])
+        prose_chars = chars * base[:, _B["prose"]]
+        total = prose_chars.sum() or 1.0
+        above = (np.cumsum(prose_chars) - prose_chars) / total
+        starts = np.array([page.lines[i].start for i in self.idx.tolist()], dtype=np.float64)
+        # the old heuristic's notion of the densest prose run, as a hint
+        simple = (
+            np.where(base[:, _B["log_words"]] >= np.log1p(10), 0.5,
+                     np.where(base[:, _B["short"]] > 0, -0.6, -0.2))
+            + np.where(base[:, _B["stop_ratio"]] >= 0.15, 0.3, -0.3)
+            + 0.3 * base[:, _B["ends_full_stop"]] - 0.3 * base[:, _B["url"]]
+            - 0.3 * (base[:, _B["log_repeats"]] > 0) - 0.8 * base[:, _B["prior_removed"]]
+        )
+        comment_flag = np.zeros(n, dtype=bool)
+        for k, i in enumerate(self.idx.tolist()):
+            comment_flag[k] = page.stats[i].vocab in _COMMENTISH
+        self.page_cols = np.column_stack([
+            np.arange(n) / max(n - 1, 1),
+            starts / max(len(page.text), 1),
+            above,
+            1.0 - above - prose_chars / total,
+            np.full(n, np.log1p(n)),
+            np.full(n, float(page.style == "blocks")),
+            np.full(n, base[:, _B["prose"]].mean()),
+            _distance_features(comment_flag),
+            _run_features(simple),
+        ])
+
+    def rows(self, lo: int, hi: int) -> np.ndarray:
+        """Full feature rows lo..hi (clipped to the page)."""
+        lo, hi = max(lo, 0), min(hi, self.n)
+        out = np.zeros((max(hi - lo, 0), self.width))
+        if hi <= lo:
+            return out
+        nb, nc = self.base.shape[1], self.ctx.shape[1]
+        out[:, :nb] = self.base[lo:hi]
+        col = nb
+        for k in _OFFSETS:  # row i sees row i+k (zeros beyond the page's ends)
+            src_lo, src_hi = max(lo + k, 0), min(hi + k, self.n)
+            if src_hi > src_lo:
+                out[src_lo - k - lo : src_hi - k - lo, col : col + nc] = self.ctx[src_lo:src_hi]
+            col += nc
+        pos = np.arange(lo, hi)
+        for r in _WINDOWS:  # mean of rows i-r..i+r, clipped at the ends
+            w_lo = np.clip(pos - r, 0, self.n)
+            w_hi = np.clip(pos + r + 1, 0, self.n)
+            out[:, col : col + nc] = (self._sums[w_hi] - self._sums[w_lo]) / (w_hi - w_lo)[:, None]
+            col += nc
+        out[:, col:] = self.page_cols[lo:hi]
+        return out
+
+
 def line_features(page: Page) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(non-blank line indices, base features, full line-model features)."""
-    idx, base = base_features(page)
-    n = len(idx)
-    if n == 0:
-        return idx, base, np.zeros((0, len(feature_names())))
-    ctx = base[:, _CTX]
-    parts = [base]
-    parts += [_shift(ctx, k) for k in _OFFSETS]
-    parts += [_window_mean(ctx, r) for r in _WINDOWS]
-    chars = np.expm1(base[:, _B["log_chars"]])
-    prose_chars = chars * base[:, _B["prose"]]
-    total = prose_chars.sum() or 1.0
-    above = (np.cumsum(prose_chars) - prose_chars) / total
-    starts = np.array([page.lines[i].start for i in idx.tolist()], dtype=np.float64)
-    # the old heuristic's notion of the densest prose run, as a hint
-    simple = (
-        np.where(base[:, _B["log_words"]] >= np.log1p(10), 0.5,
-                 np.where(base[:, _B["short"]] > 0, -0.6, -0.2))
-        + np.where(base[:, _B["stop_ratio"]] >= 0.15, 0.3, -0.3)
-        + 0.3 * base[:, _B["ends_full_stop"]] - 0.3 * base[:, _B["url"]]
-        - 0.3 * (base[:, _B["log_repeats"]] > 0) - 0.8 * base[:, _B["prior_removed"]]
-    )
-    comment_flag = np.zeros(n, dtype=bool)
-    for k, i in enumerate(idx.tolist()):
-        comment_flag[k] = page.stats[i].vocab in _COMMENTISH
-    page_cols = np.column_stack([
-        np.arange(n) / max(n - 1, 1),
-        starts / max(len(page.text), 1),
-        above,
-        1.0 - above - prose_chars / total,
-        np.full(n, np.log1p(n)),
-        np.full(n, float(page.style == "blocks")),
-        np.full(n, base[:, _B["prose"]].mean()),
-        _distance_features(comment_flag),
-        _run_features(simple),
-    ])
-    parts.append(page_cols)
-    return idx, base, np.hstack(parts)
+    feats = LineFeatures(page)
+    return feats.idx, feats.base, feats.rows(0, feats.n)
 
 
 STAGE2_BASE = ("log_words", "stop_ratio", "ends_full_stop", "vocab_any", "prior_removed",
@@ -303,11 +372,45 @@ class TreeEnsemble:
         # children side by side, right first: child = kids[2 * node + (x <= threshold)]
         # costs one `take` a step instead of two and a `where`
         self._kids = np.stack([self._right, self._left], axis=1).ravel().astype(np.intp)
+        # the C walker's packed nodes (see _walk.c): children local to their tree
+        self._nodes = np.zeros(
+            trees * width,
+            dtype=np.dtype([("threshold", "<f8"), ("feature", "<i4"), ("left", "<u2"),
+                            ("right", "<u2")]),
+        )
+        self._nodes["threshold"] = self._threshold
+        self._nodes["feature"] = self._feature
+        self._nodes["left"] = self.left.ravel()
+        self._nodes["right"] = self.right.ravel()
         self._onehot = np.zeros((trees, len(self.baseline)))
         self._onehot[np.arange(trees), self.klass] = 1.0
 
     def raw(self, x: np.ndarray) -> np.ndarray:
-        """Raw (pre-softmax) scores, shape (rows, classes); all trees at once."""
+        """Raw (pre-softmax) scores, shape (rows, classes): the C walker where it
+        was built, else the numpy walk; both give the same leaves, and the sum over
+        trees is the same numpy product, so the scores are bit-identical."""
+        if len(x) == 0:
+            return np.zeros((0, len(self.baseline)))
+        walk = self.leaves if _walk is not None and not _PURE else self.leaves_numpy
+        x = np.ascontiguousarray(x, dtype=np.float64)
+        # rows in chunks: memory stays (chunk x trees), whatever the page's size
+        parts = [
+            self.baseline + walk(x[lo : lo + _CHUNK_ROWS]) @ self._onehot
+            for lo in range(0, len(x), _CHUNK_ROWS)
+        ]
+        return parts[0] if len(parts) == 1 else np.vstack(parts)
+
+    def leaves(self, x: np.ndarray) -> np.ndarray:
+        """Leaf value of every (row, tree), walked in C."""
+        assert _walk is not None
+        x = np.ascontiguousarray(x, dtype=np.float64)
+        out = np.empty((len(x), len(self._roots)))
+        _walk.walk(x, x.shape[1], self._nodes, self._value, len(self._roots), self.depth, out)
+        return out
+
+    def leaves_numpy(self, x: np.ndarray) -> np.ndarray:
+        """Leaf value of every (row, tree): all trees at once, one array step per
+        level (the reference the C walker is checked against)."""
         n, width = x.shape
         flat_x = np.ascontiguousarray(x, dtype=np.float64).ravel()
         row_base = (np.arange(n, dtype=np.intp) * width)[:, None]
@@ -315,7 +418,7 @@ class TreeEnsemble:
         for _ in range(self.depth):
             value = flat_x.take(row_base + self._feature_i.take(node))
             node = self._kids.take(2 * node + (value <= self._threshold.take(node)))
-        return self.baseline + self._value.take(node) @ self._onehot
+        return self._value.take(node)
 
     def proba(self, x: np.ndarray) -> np.ndarray:
         z = self.raw(x)
@@ -403,10 +506,23 @@ def predict(model: ScorerModel, base: np.ndarray, x: np.ndarray) -> np.ndarray:
     return probs
 
 
+def predict_features(model: ScorerModel, feats: LineFeatures) -> np.ndarray:
+    """`predict` over a page's rows built chunk by chunk: the same probabilities,
+    with memory bounded by the chunk, not the page."""
+    if feats.n == 0:
+        return np.zeros((0, 3))
+    probs = np.vstack([
+        model.stage1.proba(feats.rows(lo, lo + _CHUNK_ROWS))
+        for lo in range(0, feats.n, _CHUNK_ROWS)
+    ])
+    if model.stage2 is not None:
+        probs = model.stage2.proba(stage2_features(probs, feats.base))
+    return probs
+
+
 def predict_page(page: Page, model: ScorerModel) -> np.ndarray:
     """Probabilities for the page's non-blank lines, in order."""
-    _, base, x = line_features(page)
-    return predict(model, base, x)
+    return predict_features(model, LineFeatures(page))
 
 
 def viterbi(
@@ -420,15 +536,29 @@ def viterbi(
         return np.zeros(0, dtype=np.int64)
     emit = np.log(np.clip(probs, 1e-9, 1.0)) - model.log_prior
     emit[:, ARTICLE] += article_bias
-    trans = weight * model.log_trans
-    score = weight * model.log_start + emit[0]
-    back = np.zeros((n, 3), dtype=np.int64)
-    for t in range(1, n):
-        cand = score[:, None] + trans
-        back[t] = np.argmax(cand, axis=0)
-        score = cand[back[t], np.arange(3)] + emit[t]
-    path = np.zeros(n, dtype=np.int64)
-    path[-1] = int(np.argmax(score))
+    # plain floats: a step over three states is cheaper in Python than in numpy
+    # (the same float64 sums, and ties go to the first state as np.argmax does)
+    trans = (weight * model.log_trans).tolist()
+    rows = emit.tolist()
+    score = (weight * model.log_start + emit[0]).tolist()
+    back: list[tuple[int, int, int]] = [(0, 0, 0)]
+    states = range(3)
+    for row in rows[1:]:
+        step = []
+        new_score = []
+        for j in states:
+            best, arg = score[0] + trans[0][j], 0
+            for i in (1, 2):
+                cand = score[i] + trans[i][j]
+                if cand > best:
+                    best, arg = cand, i
+            step.append(arg)
+            new_score.append(best + row[j])
+        back.append((step[0], step[1], step[2]))
+        score = new_score
+    state = max(states, key=score.__getitem__)  # first of equal maxima, as np.argmax
+    path = [state] * n
     for t in range(n - 1, 0, -1):
-        path[t - 1] = back[t, path[t]]
-    return path
+        state = back[t][state]
+        path[t - 1] = state
+    return np.array(path, dtype=np.int64)

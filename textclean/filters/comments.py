@@ -41,6 +41,7 @@ at 5:46 pm", "Posted by: Jim | Sep 26, 2012", "October 11, 2012 | Eve").
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections import Counter
 from dataclasses import dataclass, field
@@ -635,6 +636,16 @@ def parse_header(text: str, options: CommentOptions) -> Header | None:
 
 
 # -- the filter ---------------------------------------------------------------
+def _any_between(sorted_lines: list[int], a: int, b: int) -> bool:
+    """Whether some line of `sorted_lines` lies strictly between a and b (a < b).
+
+    >>> _any_between([2, 9], 3, 9), _any_between([2, 9], 2, 10)
+    (False, True)
+    """
+    k = bisect.bisect_right(sorted_lines, a)
+    return k < len(sorted_lines) and sorted_lines[k] < b
+
+
 @register
 class CommentFilter(Filter):
     """Finds the comment section and parses its comments; see the module docstring."""
@@ -1194,8 +1205,9 @@ class CommentFilter(Filter):
         for lines in where.values():
             if len(lines) < 3:
                 continue
+            # a header strictly between two copies: one binary search per pair, not a scan
             between = sum(
-                1 for a, b in itertools.pairwise(lines) if any(a < h < b for h in head_lines)
+                1 for a, b in itertools.pairwise(lines) if _any_between(head_lines, a, b)
             )
             # "Responses (2)" in a toolbar vs "27 comments" under each post of a list:
             # a counted line is chrome only among other chrome.
@@ -1204,7 +1216,10 @@ class CommentFilter(Filter):
                 continue
             # Section labels between post-list entries repeat too ("News"): where the
             # scorer ran, the headers between the copies must read as comments.
-            inside = [h for h in head_lines if lines[0] < h < lines[-1]]
+            first, last = lines[0], lines[-1]
+            inside = head_lines[
+                bisect.bisect_right(head_lines, first) : bisect.bisect_left(head_lines, last)
+            ]
             if scores is not None and (
                 not inside or sum(scores[h] for h in inside) / len(inside) < 0.5
             ):

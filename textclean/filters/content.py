@@ -26,8 +26,15 @@ import numpy as np
 
 from ..page import Label, Page
 from ..pipeline import Filter, FilterOptions, register
-from ..scorer import ARTICLE, BASE_NAMES, COMMENT, load_model, predict, viterbi
-from ..scorer import line_features as compute_line_features
+from ..scorer import (
+    ARTICLE,
+    BASE_NAMES,
+    COMMENT,
+    LineFeatures,
+    load_model,
+    predict_features,
+    viterbi,
+)
 
 _B = {name: k for k, name in enumerate(BASE_NAMES)}
 
@@ -200,8 +207,9 @@ class ContentFilter(Filter):
     def apply(self, page: Page) -> None:
         opts = self.options
         model = load_model(opts.model)
-        idx, base, x = compute_line_features(page)
-        probs = predict(model, base, x)
+        feats = LineFeatures(page)
+        idx, base = feats.idx, feats.base
+        probs = predict_features(model, feats)
         scores = [0.0] * len(page.lines)
         comment_scores = [0.0] * len(page.lines)
         for k, i in enumerate(idx.tolist()):

@@ -1,0 +1,148 @@
+"""Throughput of textclean against a plain line filter, on one core, in one process.
+
+    python benchmarks/throughput.py               # 600 dev dumps, 3 interleaved rounds
+    python benchmarks/throughput.py --sizes       # time per MB and peak RSS by page size
+    python benchmarks/throughput.py --first       # the first clean() after import
+
+The line filter is datatrove's C4QualityFilter with its sentence, curly-bracket and
+lorem-ipsum rules off (`pip install -e '.[bench]'`). Both are timed in CPU seconds
+(`time.process_time`) over the same dumps, in alternating rounds, so that load on
+the machine's other core moves both alike; the figure that counts is the median of
+the per-round ratios. `--sizes` runs each size in a fresh process (its own peak RSS):
+one page made by concatenating real dev dumps up to 10 KB, 100 KB, 1 MB and 10 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE.parent.parent / "shared" / "corpus" / "dev-lines.jsonl.gz"
+SIZES = {"10 KB": 10_000, "100 KB": 100_000, "1 MB": 1_000_000, "10 MB": 10_000_000}
+
+
+def dumps(limit: int) -> list[str]:
+    from textclean.evaluation import read_records
+
+    return [r["dump"] for r in read_records(CORPUS, limit)]
+
+
+def c4_filter():  # type: ignore[no-untyped-def]
+    from datatrove.data import Document
+    from datatrove.pipeline.filters import C4QualityFilter
+
+    f = C4QualityFilter(min_num_sentences=-1, filter_curly_bracket=False, filter_lorem_ipsum=False)
+    return lambda text, i: f.filter(Document(text=text, id=str(i)))
+
+
+def cpu(fn, texts: list[str]) -> float:  # type: ignore[no-untyped-def]
+    t = time.process_time()
+    for i, text in enumerate(texts):
+        fn(text, i)
+    return time.process_time() - t
+
+
+def throughput(limit: int, rounds: int) -> None:
+    import textclean
+
+    texts = dumps(limit)
+    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    c4 = c4_filter()
+    ours = lambda text, i: textclean.clean(text)  # noqa: E731
+    ours(texts[0], 0), c4(texts[0], 0)  # load vocabularies and models outside the timing
+    tc, cf = [], []
+    for _ in range(rounds):
+        tc.append(cpu(ours, texts))
+        cf.append(cpu(c4, texts))
+    ratios = [c / t for t, c in zip(tc, cf, strict=True)]
+    t, c = statistics.median(tc), statistics.median(cf)
+    print(f"{machine()}; {len(texts)} dev dumps, {mb:.2f} MB, {rounds} rounds, CPU time")
+    print(f"  textclean  {len(texts) / t:8.1f} docs/s  {mb / t:6.2f} MB/s per core")
+    print(f"  C4 filter  {len(texts) / c:8.1f} docs/s  {mb / c:6.2f} MB/s per core")
+    print(f"  ratio textclean / C4 (median of rounds): {statistics.median(ratios):.4f}"
+          f"  (rounds: {', '.join(f'{r:.4f}' for r in ratios)})")
+
+
+def one_size(size: int) -> dict[str, float]:
+    """Clean one page of about `size` bytes made of real dumps; CPU s, s/MB, peak RSS."""
+    import textclean
+
+    textclean.clean("Warm up.\nThe council met and agreed the budget on Tuesday.\n")
+    parts, total = [], 0
+    for text in dumps(1451):
+        parts.append(text)
+        total += len(text.encode("utf-8")) + 1
+        if total >= size:
+            break
+    page = "\n".join(parts)
+    while len(page.encode("utf-8")) < size:  # the corpus is shorter than the size
+        page = page + "\n" + page
+    page = page.encode("utf-8")[:size].decode("utf-8", "ignore")
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    t = time.process_time()
+    textclean.clean(page)
+    secs = time.process_time() - t
+    mb = len(page.encode("utf-8")) / 1e6
+    return {"mb": mb, "seconds": secs, "s_per_mb": secs / mb, "rss_before_mb": rss_before,
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def sizes() -> None:
+    print(f"{machine()}; one page per size, each in a fresh process, CPU time")
+    base = None
+    for label, size in SIZES.items():
+        out = subprocess.run([sys.executable, __file__, "--one-size", str(size)],
+                             check=True, capture_output=True, text=True).stdout
+        r = json.loads(out)
+        base = base or r["s_per_mb"]
+        print(f"  {label:>7}: {r['seconds']:7.2f} s, {r['s_per_mb']:6.3f} s/MB "
+              f"({r['s_per_mb'] / base:4.2f}x the 10 KB page's), "
+              f"peak RSS {r['peak_rss_mb']:6.0f} MB "
+              f"(after import {r['rss_before_mb']:.0f} MB)")
+
+
+def first() -> None:
+    code = ("import time; t0 = time.perf_counter(); import textclean; t1 = time.perf_counter(); "
+            "textclean.clean('Home\\nThe council met on Tuesday and agreed the budget.\\n'); "
+            "t2 = time.perf_counter(); print(f'{t1 - t0:.3f} {t2 - t1:.3f}')")
+    runs = [subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                           text=True).stdout.split() for _ in range(5)]
+    imp = statistics.median(float(r[0]) for r in runs)
+    cl = statistics.median(float(r[1]) for r in runs)
+    print(f"{machine()}; median of 5 fresh processes: import {imp:.3f} s, first clean() {cl:.3f} s")
+
+
+def machine() -> str:
+    return f"{platform.machine()} {platform.python_implementation()} {platform.python_version()}"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--limit", type=int, default=600)
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--sizes", action="store_true")
+    ap.add_argument("--first", action="store_true")
+    ap.add_argument("--one-size", type=int, help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.one_size:
+        print(json.dumps(one_size(a.one_size)))
+    elif a.sizes:
+        sizes()
+    elif a.first:
+        first()
+    else:
+        throughput(a.limit, a.rounds)
+
+
+if __name__ == "__main__":
+    main()
