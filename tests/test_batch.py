@@ -150,6 +150,17 @@ def test_json_and_text_formats(tmp_path: Path) -> None:
     assert txt.read_text().count("### ") == 2
 
 
+def test_parquet_output_keeps_the_warc_headers(tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    wet = tmp_path / "x.warc.wet.gz"
+    make_wet(wet, pages(2))
+    out = tmp_path / "out.parquet"
+    assert main(["clean", str(wet), "-o", str(out), "--quiet"]) == 0
+    table = pq.read_table(out).to_pylist()
+    assert [r["warc_language"] for r in table] == ["eng", "eng"]
+    assert table[0]["warc_record_id"].startswith("<urn:uuid:")
+
+
 def test_parquet_output(tmp_path: Path) -> None:
     pq = pytest.importorskip("pyarrow.parquet")
     src = tmp_path / "in.jsonl"

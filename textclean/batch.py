@@ -35,10 +35,11 @@ from .pipeline import Pipeline
 from .sources import MISSING, PageRecord, SourceError, get_path, read_inputs
 
 FORMATS = ("jsonl", "json", "parquet", "text")
+WARC_FIELDS = ("warc_record_id", "warc_date", "warc_language")
 # names of the output record; a kept input field may not take one
 RESERVED = frozenset(
     {"id", "url", "source", "record", "article", "comments", "removed_counts", "language",
-     "style", "length", "seconds", "declared_comment_count", "notes"}
+     "style", "length", "seconds", "declared_comment_count", "notes", *WARC_FIELDS}
 )
 
 
@@ -180,6 +181,8 @@ class ParquetWriter(Writer):
                 ("url", pa.string()),
                 ("source", pa.string()),
                 ("record", pa.int64()),
+                # WARC/WET headers (null for other inputs), then the kept fields
+                *[(name, pa.string()) for name in WARC_FIELDS],
                 *[(name, pa.string()) for name in self.kept],
                 ("language", pa.string()),
                 ("style", pa.string()),
