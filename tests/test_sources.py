@@ -180,3 +180,20 @@ def test_corrupt_parquet_is_an_error_record(tmp_path: Path) -> None:
     src.write_bytes(b"PAR1 this is not parquet")
     _, errs = split(list(read_input(src)))
     assert len(errs) == 1 and "Parquet" in errs[0].reason
+
+
+def test_a_warc_of_html_responses_is_reported_not_read_as_nothing(tmp_path: Path) -> None:
+    src = tmp_path / "x.warc"
+    src.write_bytes(
+        wet_record("u", b"HTTP/1.1 200 OK\r\n\r\n<html></html>", WarcRecordType.response)
+    )
+    recs, errs = split(list(read_input(src)))
+    assert recs == [] and len(errs) == 1 and "1 response" in errs[0].reason
+
+
+def test_record_numbers_count_every_record(tmp_path: Path) -> None:
+    src = tmp_path / "x.wet"
+    info = wet_record("", b"software: test\r\n", WarcRecordType.warcinfo)
+    src.write_bytes(info + b"".join(wet_record(f"u{k}", b) for k, b in enumerate(pages(2))))
+    recs, _ = split(list(read_input(src)))
+    assert [r.number for r in recs] == [2, 3]

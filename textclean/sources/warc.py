@@ -31,6 +31,7 @@ README ("Batch, scale and distributed") for the figures and the reasons.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -47,18 +48,24 @@ def read_warc(path: str | Path) -> Iterator[SourceItem]:
         raise ImportError("reading WARC/WET needs fastwarc: pip install fastwarc") from err
 
     source = str(path)
-    n = 0
+    n = 0  # every record counts, so that `record` is its place in the file
     last_offset = 0
+    pages = 0
+    skipped: Counter[str] = Counter()
+    page_types = (WarcRecordType.conversion, WarcRecordType.resource)
     with open_bytes(path) as stream:
         records = ArchiveIterator(
             stream,  # type: ignore[arg-type]  # FastWARC reads any object with read()
-            record_types=WarcRecordType.conversion | WarcRecordType.resource,
             parse_http=False,
         )
         try:
             for record in records:
                 n += 1
                 last_offset = record.stream_pos
+                if record.record_type not in page_types:
+                    skipped[record.headers.get("WARC-Type") or "unknown"] += 1
+                    continue
+                pages += 1
                 declared = record.headers.get("Content-Length") or ""
                 body = record.reader.read()
                 if not declared.strip().isdigit():
@@ -98,3 +105,12 @@ def read_warc(path: str | Path) -> Iterator[SourceItem]:
             yield SourceError(
                 source, None, stream.position, f"stream cut short: {stream.damage}"
             )
+    if not pages and set(skipped) - {"warcinfo"}:
+        kinds = ", ".join(f"{v} {k}" for k, v in skipped.most_common())
+        yield SourceError(
+            source,
+            None,
+            None,
+            f"no conversion or resource records ({kinds}): textclean reads text dumps, "
+            "e.g. Common Crawl WET files, not the HTML in WARC response records",
+        )
