@@ -42,7 +42,7 @@ def test_batch_jsonl(tmp_path: Path) -> None:
         f.write(json.dumps({"id": "a", "text": Path(SEED).read_text(encoding="utf-8")}) + "\n")
         f.write(json.dumps({"id": "b", "text": ""}) + "\n")
     out = tmp_path / "out.jsonl"
-    assert main(["batch", str(src), str(out)]) == 0
+    assert main(["batch", str(src), "-o", str(out)]) == 0
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert [r["id"] for r in rows] == ["a", "b"]
     assert rows[0]["article"]["title"].startswith("US-led")
@@ -104,7 +104,7 @@ def test_batch_reads_common_crawl_wet(tmp_path: Path) -> None:
     src = tmp_path / "x.warc.wet.gz"
     src.write_bytes(gzip.compress(records))
     out = tmp_path / "out.jsonl"
-    assert main(["batch", str(src), str(out)]) == 0
+    assert main(["batch", str(src), "-o", str(out)]) == 0
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert len(rows) == 1
     assert rows[0]["url"] == "https://a.example/1"
@@ -121,6 +121,22 @@ def test_batch_with_workers_keeps_order(tmp_path: Path) -> None:
         "".join(json.dumps({"id": str(k), "text": t}) + "\n" for k, t in enumerate(texts))
     )
     out = tmp_path / "out.jsonl"
-    assert main(["batch", str(src), str(out), "--workers", "2"]) == 0
+    assert main(["clean", str(src), "-o", str(out), "--jobs", "2"]) == 0
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert [r["id"] for r in rows] == [str(k) for k in range(6)]
+
+
+def test_clean_a_gzipped_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "page.txt.gz"
+    src.write_bytes(gzip.compress(Path(SEED).read_bytes()))
+    assert main(["clean", str(src), "--format", "text"]) == 0
+    assert capsys.readouterr().out.startswith("US-led Coalition Shares Footage")
+
+
+def test_clean_a_cut_gzipped_page_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "page.txt.gz"
+    src.write_bytes(gzip.compress(Path(SEED).read_bytes())[:-30])
+    assert main(["clean", str(src)]) == 2
+    assert "cut short" in capsys.readouterr().err

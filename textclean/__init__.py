@@ -12,21 +12,22 @@ comments, and an account of every removed span.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-
 from .explain import LineExplanation, explain
 from .frames import to_frame, to_records
 from .models import Article, Comment, Document, RemovedSpan, Segment, TimeStamp
 from .page import Decision, Label, Page
+from .parallel import CleaningError, Failure, clean_many
 from .pipeline import ConfigError, Filter, FilterOptions, Pipeline, default_pipeline, register
 from .segment import InputError
 
 __all__ = [
     "Article",
+    "CleaningError",
     "Comment",
     "ConfigError",
     "Decision",
     "Document",
+    "Failure",
     "Filter",
     "FilterOptions",
     "InputError",
@@ -65,34 +66,3 @@ def clean(text: str | bytes, *, pipeline: Pipeline | None = None) -> Document:
     """
     doc: Document = (pipeline or _default()).run(text)
     return doc.with_source(text)
-
-
-def clean_many(
-    texts: Iterable[str | bytes], *, pipeline: Pipeline | None = None, workers: int = 1
-) -> Iterator[Document]:
-    """Clean pages in order, reusing one pipeline; `workers` > 1 spreads them over
-    that many processes (results still come back in input order)."""
-    p = pipeline or _default()
-    if workers <= 1:
-        for text in texts:
-            yield p.run(text)
-        return
-    import multiprocessing
-
-    with multiprocessing.get_context("spawn").Pool(
-        workers, initializer=_init_worker, initargs=(p,)
-    ) as pool:
-        yield from pool.imap(_run_in_worker, texts, chunksize=8)
-
-
-_WORKER_PIPELINE: Pipeline | None = None
-
-
-def _init_worker(pipeline: Pipeline) -> None:
-    global _WORKER_PIPELINE
-    _WORKER_PIPELINE = pipeline
-
-
-def _run_in_worker(text: str | bytes) -> Document:
-    assert _WORKER_PIPELINE is not None
-    return _WORKER_PIPELINE.run(text)
