@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from .models import InputNote
-from .normalize import MARKDOWN_LINK, MARKDOWN_STRONG
+from .normalize import MARKDOWN_LINK, replace_strong
 
 _NEWLINE = regex.compile(r"\r\n|\r|\n")
 
@@ -193,7 +193,7 @@ def blank_markdown(text: str) -> str:
         for _ in range(2):  # a link around an image: the image first, then the link
             text = MARKDOWN_LINK.sub(_blank_link, text)
     if "**" in text or "__" in text:
-        text = MARKDOWN_STRONG.sub(lambda m: f"{' ' * len(m[1])}{m[2]}{' ' * len(m[1])}", text)
+        text = replace_strong(text, lambda mark, content: f"  {content}  ")
     return text
 
 
