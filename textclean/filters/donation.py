@@ -19,7 +19,7 @@ from __future__ import annotations
 import regex
 
 from ..page import Label, Page
-from ..pipeline import Filter, FilterOptions, register
+from ..pipeline import Count, Filter, FilterOptions, register
 
 _ISO = (
     r"USD|EUR|GBP|RUB|JPY|CHF|CAD|AUD|NZD|CNY|RMB|INR|BRL|MXN|PLN|SEK|NOK|DKK|CZK|HUF|TRY|UAH"
@@ -49,9 +49,9 @@ _SUPPORT_BUTTON = regex.compile(
 
 
 class DonationOptions(FilterOptions):
-    campaign_label_window: int = 3
+    campaign_label_window: Count = 3
     """How many lines from a donation line a lone "MONTH YEAR" counts as its campaign label."""
-    max_amount_line_words: int = 8
+    max_amount_line_words: Count = 8
     """A line of amounts and progress words longer than this is prose, not a widget."""
 
 

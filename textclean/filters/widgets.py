@@ -20,7 +20,7 @@ from __future__ import annotations
 import regex
 
 from ..page import Label, Page
-from ..pipeline import Filter, FilterOptions, register
+from ..pipeline import Count, Filter, FilterOptions, register
 
 # Categories that other filters own: the comment filter reads the comment
 # words in context, the metadata filter the byline and date labels.
@@ -41,9 +41,9 @@ _MENU_SEPARATOR = regex.compile(r"\s+(?:\||•|·|»|›|>|/|::)\s+|(?<=\S)\s{2,
 
 
 class WidgetOptions(FilterOptions):
-    min_menu_items: int = 3
+    min_menu_items: Count = 3
     """A line split by separators into at least this many short items is a menu."""
-    max_menu_item_words: int = 4
+    max_menu_item_words: Count = 4
     categories: list[str] | None = None
     """Only remove these vocabulary categories (None: all but the deferred ones)."""
 
