@@ -275,6 +275,11 @@ def _read_config_file(path: Path) -> dict[str, Any]:
         raw = path.read_bytes()
     except OSError as err:
         raise ConfigError(f"{path}: cannot read the configuration: {err.strerror or err}") from err
+    return _parse_config(raw, path)
+
+
+def _parse_config(raw: bytes, path: Path) -> dict[str, Any]:
+    """The bytes of a configuration file named `path` (its suffix picks the syntax)."""
     try:
         source = raw.decode("utf-8")
     except UnicodeDecodeError as err:

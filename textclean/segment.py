@@ -228,7 +228,7 @@ def join_wrapped(text: str, lines: list[Line], width: int) -> list[Line]:
 # A list item's bullet ("* ", "• ", "– "), as lynx, html2text and browsers print
 # <li> items, or a Markdown heading or quote mark: read as indentation, so
 # "* John says:" is John's header.
-_BULLET = regex.compile(r"[ \t]*(?:[*+•·▪◦‣○●■□►▸▶–-]|#{1,6}|>)(?=[ \t]+\S)")
+_BULLET = regex.compile(r"[ \t]*+(?:[*+•·▪◦‣○●■□►▸▶–-]|#{1,6}|>)(?=[ \t]++\S)")
 
 
 def blank_markdown(text: str) -> str:

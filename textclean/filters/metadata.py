@@ -64,8 +64,11 @@ _META_LEAD = regex.compile(
 )
 _BARE_NAME = regex.compile(rf"^\s*(?P<name>{_NAME})\s*$")
 # Meta lines are split into segments at these: "Jane Doe · 12 March 2024 · 7 min read".
+# Whitespace runs are possessive and read from their start only (a start inside a
+# run has the same continuation): linear on a line padded with spaces.
 _META_SPLIT = regex.compile(
-    r"\s+[·|•—–]\s+|\s+-\s+|\s*\|\s*|,\s+(?=(?-i:\p{Lu})\p{Ll}+\s+(?:Writer|Editor|Reporter|Correspondent)\b)"
+    r"(?<!\s)\s++[·|•—–]\s++|(?<!\s)\s++-\s++|(?<!\s)\s*+\|\s*+|\|\s*+"
+    r"|,\s+(?=(?-i:\p{Lu})\p{Ll}+\s+(?:Writer|Editor|Reporter|Correspondent)\b)"
 )
 
 

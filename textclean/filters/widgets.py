@@ -37,7 +37,10 @@ _DISCLOSURE = regex.compile(
     r"|contiene\s+link\s+di\s+affiliazione|contém\s+links\s+de\s+afiliados"
     r"|содержит\s+партн[её]рские\s+ссылки|bevat\s+affiliate\s+links)"
 )
-_MENU_SEPARATOR = regex.compile(r"\s+(?:\||•|·|»|›|>|/|::)\s+|(?<=\S)\s{2,}(?=\S)")
+# A match starts only where a whitespace run starts, and runs are possessive: the
+# same splits as without, but linear in a line padded with thousands of spaces
+# (layout-preserving converters), where every start inside the run rescanned it.
+_MENU_SEPARATOR = regex.compile(r"(?<!\s)\s++(?:\||•|·|»|›|>|/|::)\s++|(?<=\S)\s{2,}+(?=\S)")
 
 
 class WidgetOptions(FilterOptions):
