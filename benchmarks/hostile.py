@@ -126,7 +126,7 @@ def main() -> int:
         print(json.dumps(run_case(a.child[0], int(a.child[1]))))
         return 0
     head = ("case", "size", "MB", "seconds", "s/MB", "base MB", "peak MB")
-    print(f"{head[0]:<20} {head[1]:>12} " + " ".join(f"{h:>8}" for h in head[2:]))
+    print(f"{head[0]:<20} {head[1]:>16} " + " ".join(f"{h:>8}" for h in head[2:]))
     for name in a.case or list(CASES):
         _build, full, quick, unit = CASES[name]
         if name == "real-pages" and not CORPUS.exists():
@@ -137,16 +137,17 @@ def main() -> int:
             try:
                 out = subprocess.run(cmd, capture_output=True, text=True, timeout=a.timeout)
             except subprocess.TimeoutExpired:
-                print(f"{name:<20} {size:>12,} {'':>7} {'>' + str(int(a.timeout)):>8}  timed out")
+                print(f"{name:<20} {size:>16,} {'':>8} {'>' + str(int(a.timeout)):>8}  timed out")
                 continue
             if out.returncode != 0:
-                print(f"{name:<20} {size:>12,} failed: {out.stderr.strip().splitlines()[-1:]}")
+                print(f"{name:<20} {size:>16,} failed: {out.stderr.strip().splitlines()[-1:]}")
                 continue
             r = json.loads(out.stdout)
             per_mb = r["seconds"] / r["mb"] if r["mb"] else 0.0
+            label = f"{size:,} {unit}"
             print(
-                f"{name:<20} {f'{size:,} {unit}':>12} {r['mb']:>7.2f} {r['seconds']:>8.2f} "
-                f"{per_mb:>7.2f} {r['base_mb']:>8.0f} {r['peak_mb']:>8.0f}",
+                f"{name:<20} {label:>16} {r['mb']:>8.2f} {r['seconds']:>8.2f} "
+                f"{per_mb:>8.2f} {r['base_mb']:>8.0f} {r['peak_mb']:>8.0f}",
                 flush=True,
             )
     return 0
