@@ -228,3 +228,12 @@ def test_fixtures_still_total() -> None:
     for path in sorted(FIXTURES.glob("*.txt")):
         data = path.read_bytes()
         check_total(textclean.clean(data), data)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["**", "__", " ", "a", "\n", "\t", "x" * 150]), max_size=30))
+def test_strong_spans_are_the_patterns_spans(pieces: list[str]) -> None:
+    from textclean.normalize import MARKDOWN_STRONG, strong_spans
+
+    text = "".join(pieces)
+    assert strong_spans(text) == [m.span() for m in MARKDOWN_STRONG.finditer(text)]
