@@ -65,3 +65,24 @@ def test_mojibake_is_fixed_in_output_only() -> None:
 def test_not_text_is_a_clear_error() -> None:
     with pytest.raises(InputError):
         textclean.clean(None)  # type: ignore[arg-type]
+
+
+def test_lone_surrogate_output_serialises() -> None:
+    text = "The council agreed\ud800 the budget on Tuesday after a long and heated debate.\n"
+    doc = textclean.clean(text)
+    assert doc.length == len(text) and _covers(doc, len(text))
+    assert textclean.Document.model_validate_json(doc.model_dump_json()) == doc
+    assert doc.notes[0].kind == "encoding" and "surrogate" in doc.notes[0].detail
+
+
+def test_binary_bytes_are_not_an_article() -> None:
+    data = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 20
+    doc = textclean.clean(data)
+    assert doc.article is None and doc.language is None
+    assert [n.kind for n in doc.notes][-1] == "not-text"
+
+
+def test_oversized_input_is_a_clear_error() -> None:
+    pipeline = textclean.Pipeline(list(textclean.default_pipeline()), max_chars=1_000)
+    with pytest.raises(InputError, match="2,000 bytes is above the maximum document size of 1,000"):
+        textclean.clean(b"x" * 2_000, pipeline=pipeline)

@@ -55,23 +55,26 @@ _TIME = (
     r"\d{1,2}(?:[:.h]|\s?h\s?)\d{2}(?::\d{2})?(?:\s?min(?!\w))?(?:\s?Uhr(?!\w))?\s?(?:[ap]\.?m\.?)?(?:\s?(?:(?-i:[A-Z]{2,4}|UTC[+-]?\d*)(?!\w)"
     r"|\((?-i:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d{2})?\)))?"
 )
-_CONNECT = r"(?:\s*,?\s*(?:at|um|à|a las|alle|às|в|om|-|–|—|\||·|•|@)?\s*)"
+# Possessive runs (`*+`, `++`): a connector or gap is whitespace up to a token
+# that never starts with whitespace, so giving spaces back can never help;
+# without them a date before a long run of spaces backtracks cubically.
+_CONNECT = r"(?:\s*+,?\s*+(?:at|um|à|a las|alle|às|в|om|-|–|—|\||·|•|@)?\s*+)"
 _YEAR = r"(?:19|20)\d{2}"
 
 _PATTERNS = [
     # July 21, 2012 / Jul 21st 2012 / March 5 2024, 10:42 a.m.
-    rf"(?:(?:{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH_ALT})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>{_YEAR})(?:{_CONNECT}(?P<time>{_TIME}))?",
+    rf"(?:(?:{_WEEKDAY}),?\s++)?(?P<mon>{_MONTH_ALT})\.?\s++(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s++(?P<year>{_YEAR})(?:{_CONNECT}(?P<time>{_TIME}))?",
     # 21 July 2012 / 5. März 2024 / 5 de marzo de 2024 / 21 июля 2012 г.
-    rf"(?:(?:{_WEEKDAY}),?\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?(?P<mon>{_MONTH_ALT})\.?,?\s+(?:de\s+)?(?P<year>{_YEAR})(?:\s*г\.?)?(?:{_CONNECT}(?P<time>{_TIME}))?",
+    rf"(?:(?:{_WEEKDAY}),?\s++)?(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s++(?:de\s++)?(?P<mon>{_MONTH_ALT})\.?,?\s++(?:de\s++)?(?P<year>{_YEAR})(?:\s*+г\.?)?(?:{_CONNECT}(?P<time>{_TIME}))?",
     # 7 Aug 12 at 11:21 pm: a two-digit year only with a clock time after it
-    rf"(?P<day>\d{{1,2}})\s+(?P<mon>{_MONTH_ALT})\.?\s+(?P<year>\d{{2}}){_CONNECT}(?P<time>{_TIME})",
+    rf"(?P<day>\d{{1,2}})\s++(?P<mon>{_MONTH_ALT})\.?\s++(?P<year>\d{{2}}){_CONNECT}(?P<time>{_TIME})",
     # 2012-07-21 / 2012/07/21 (T17:46)
-    rf"(?:(?:{_WEEKDAY}),?\s+)?(?P<year>{_YEAR})[-/](?P<m>\d{{1,2}})[-/](?P<day>\d{{1,2}})(?:(?:T|\s+|{_CONNECT})(?P<time>{_TIME}))?",
+    rf"(?:(?:{_WEEKDAY}),?\s++)?(?P<year>{_YEAR})[-/](?P<m>\d{{1,2}})[-/](?P<day>\d{{1,2}})(?:(?:T|\s++|{_CONNECT})(?P<time>{_TIME}))?",
     # 21.07.2012 / 07/21/2012 / 07.21.12 at 17:46
     # (Thu, 08/09/2012 - 13:04: a weekday may lead a numeric date too)
-    rf"(?:(?:{_WEEKDAY}),?\s+)?(?P<a>\d{{1,2}})[./-](?P<b>\d{{1,2}})[./-](?P<y>\d{{2}}|{_YEAR})(?:{_CONNECT}(?P<time>{_TIME}))?",
+    rf"(?:(?:{_WEEKDAY}),?\s++)?(?P<a>\d{{1,2}})[./-](?P<b>\d{{1,2}})[./-](?P<y>\d{{2}}|{_YEAR})(?:{_CONNECT}(?P<time>{_TIME}))?",
     # July 2012 (month and year only: kept raw)
-    rf"(?P<mon>{_MONTH_ALT})\.?\s+(?P<year>{_YEAR})",
+    rf"(?P<mon>{_MONTH_ALT})\.?\s++(?P<year>{_YEAR})",
 ]
 # A date may be glued to a name before it ("Dan Renae7/10/2012", as Blogger shows
 # comments), so a letter may precede a match that starts with a digit.
@@ -82,8 +85,8 @@ _ABSOLUTE = regex.compile(
 )
 # Loose shapes, only for short header lines: "November 8th", "8 Nov", "2:13 pm".
 _LOOSE_PATTERNS = [
-    rf"(?:(?:{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH_ALT})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:{_CONNECT}(?P<time>{_TIME}))?",
-    rf"(?:(?:{_WEEKDAY}),?\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?(?P<mon>{_MONTH_ALT})\.?(?:{_CONNECT}(?P<time>{_TIME}))?",
+    rf"(?:(?:{_WEEKDAY}),?\s++)?(?P<mon>{_MONTH_ALT})\.?\s++(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:{_CONNECT}(?P<time>{_TIME}))?",
+    rf"(?:(?:{_WEEKDAY}),?\s++)?(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s++(?:de\s++)?(?P<mon>{_MONTH_ALT})\.?(?:{_CONNECT}(?P<time>{_TIME}))?",
     # "5:06 pm EDT": the zone belongs to the time, never to a name after it
     r"(?P<time>\d{1,2}:\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?(?:\s?(?-i:[A-Z]{3,4})(?!\w))?)",
 ]
@@ -104,18 +107,23 @@ _UNITS = (
 _NUM = r"(?:\d+|an?|one|a few|un|une|ein|einer|einem|einen|uno|una|un|een)"
 # "about 2 hours, 39 minutes ago": a hedge and several units make one time, so
 # no piece of it is left over to be read as a commenter's name.
-_AMOUNT = rf"(?:{_NUM})\s+(?:{_UNITS})"
+_AMOUNT = rf"(?:{_NUM})\s++(?:{_UNITS})"
 _RELATIVE = regex.compile(
-    rf"(?<!\w)(?:(?:(?:about|over|almost|nearly|around|etwa|environ|circa)\s+)?"
-    rf"{_AMOUNT}(?:,?\s+(?:and\s+)?{_AMOUNT})*\s+(?:ago|назад|fa|geleden|atrás)"
-    rf"|(?:vor|il y a|hace|há|ha)\s+(?:{_NUM})\s+(?:{_UNITS})"
-    rf"|\d+\s?(?:s|m|min|h|d|w|mo|y)\s+ago"
+    rf"(?<!\w)(?:(?:(?:about|over|almost|nearly|around|etwa|environ|circa)\s++)?"
+    rf"{_AMOUNT}(?:,?\s++(?:and\s++)?{_AMOUNT})*\s++(?:ago|назад|fa|geleden|atrás)"
+    rf"|(?:vor|il y a|hace|há|ha)\s++(?:{_NUM})\s++(?:{_UNITS})"
+    rf"|\d+\s?(?:s|m|min|h|d|w|mo|y)\s++ago"
     rf"|yesterday|today|just now|gestern|heute|hier|aujourd'hui|ayer|hoy|ieri|oggi|gisteren|vandaag|вчера|сегодня)(?!\w)",  # noqa: E501
     regex.IGNORECASE,
 )
 # Cheap gates before the big patterns: every absolute date has a digit, and every
 # relative time has one of these words. Most lines have neither.
 _DIGIT = regex.compile(r"\d")
+# ... and every absolute date has a numeric date shape ("06/24", "2012-07") or a
+# month name standing as a whole word (it is preceded by a space or the line start
+# and followed by ".", "," or a space in every pattern).
+_NUMERIC_DATE = regex.compile(r"\d[./-]\d")
+_MONTH_WORDS = frozenset(_MONTHS)
 _CLOCK = regex.compile(r"(\d{1,2})(?:[:.h]|\s?h\s?)(\d{2})")
 _WORD = regex.compile(r"\w+")
 _RELATIVE_TRIGGERS = frozenset(
@@ -225,12 +233,15 @@ def find_time_span(text: str, loose: bool = False) -> TimeMatch | None:
     """
     best: TimeMatch | None = None
     has_digit = _DIGIT.search(text) is not None
-    m = _ABSOLUTE.search(text) if has_digit else None
+    words = _WORD.findall(text.casefold())
+    m = None
+    if has_digit and (_NUMERIC_DATE.search(text) or not _MONTH_WORDS.isdisjoint(words)):
+        m = _ABSOLUTE.search(text)
     if m:
         raw = m.group(0).strip(" ,-–—|")
         start = text.index(raw, m.start())
         best = TimeMatch(start, start + len(raw), TimeStamp(raw=raw, parsed=_parse(m)))
-    relative_words = not _RELATIVE_TRIGGERS.isdisjoint(_WORD.findall(text.casefold()))
+    relative_words = not _RELATIVE_TRIGGERS.isdisjoint(words)
     r = _RELATIVE.search(text) if relative_words else None
     if r and (best is None or r.start() < best.start):
         best = TimeMatch(r.start(), r.end(), TimeStamp(raw=r.group(0), relative=True))

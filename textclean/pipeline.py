@@ -15,21 +15,49 @@ False
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictStr, ValidationError
 
-from .page import Page
+from .page import Label, Page
 
 FILTERS: dict[str, type[Filter]] = {}
 
+# Option types with their ranges, for the filters' Options classes.
+Count = Annotated[int, Field(ge=0)]
+"""A number of lines, words or characters: an int >= 0."""
+Probability = Annotated[float, Field(ge=0.0, le=1.0)]
+"""A probability, confidence or share: a number in [0, 1]."""
+Weight = Annotated[float, Field(ge=0.0)]
+"""A penalty, bonus or weight: a finite number >= 0."""
+
+MAX_CHARS = 64_000_000
+"""Default maximum document size: characters of a str, bytes of a bytes input."""
+
 
 class FilterOptions(BaseModel):
-    """Options of a filter; subclasses add fields. Unknown keys are errors."""
+    """Options of a filter; subclasses add fields. Unknown keys are errors, types are
+    strict (`True` is not an int, "3" is not a number) and numbers finite; `Count`,
+    `Probability` and `Weight` add ranges.
 
-    model_config = ConfigDict(extra="forbid")
+    >>> class MyOptions(FilterOptions):
+    ...     min_letters: Count = 3
+    >>> MyOptions(min_letters=5).min_letters
+    5
+    >>> for bad in (True, -1):
+    ...     try:
+    ...         MyOptions(min_letters=bad)
+    ...     except ValidationError as err:
+    ...         print(err.errors()[0]["msg"])
+    Input should be a valid integer
+    Input should be greater than or equal to 0
+    """
+
+    model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False)
 
 
 class Filter:
@@ -68,7 +96,8 @@ def register(cls: type[Filter]) -> type[Filter]:
 
 
 class ConfigError(ValueError):
-    """A pipeline configuration names an unknown filter or a bad option."""
+    """A pipeline configuration cannot be used: a file that is not valid TOML/JSON or
+    not UTF-8 (with file, line and column), an unknown filter or key, a bad option."""
 
 
 def _explain_validation(err: ValidationError) -> str:
@@ -80,24 +109,33 @@ def _explain_validation(err: ValidationError) -> str:
 
 
 class FilterSpec(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    name: str
+    model_config = ConfigDict(extra="forbid", strict=True)
+    name: StrictStr
     options: dict[str, Any] = {}
-    enabled: bool = True
+    enabled: StrictBool = True
 
 
 class PipelineConfig(BaseModel):
-    """`{"filters": [{"name": "widgets", "options": {...}}, ...]}`."""
+    """`{"filters": [{"name": "widgets", "options": {...}}, ...], "max_chars": N}`.
 
-    model_config = ConfigDict(extra="forbid")
+    An empty `filters` list is allowed: such a pipeline decides nothing, so every
+    line is removed as undecided and there is no article.
+    """
+
+    model_config = ConfigDict(extra="forbid", strict=True)
     filters: list[FilterSpec]
+    max_chars: Annotated[int, Field(gt=0)] = MAX_CHARS
 
 
 class Pipeline:
     """An ordered list of filters; `run` turns text into a Document."""
 
-    def __init__(self, filters: Sequence[Filter]):
+    def __init__(self, filters: Sequence[Filter], *, max_chars: int = MAX_CHARS):
         self.filters: list[Filter] = list(filters)
+        if isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars <= 0:
+            raise ConfigError(f"max_chars must be a positive int, not {max_chars!r}")
+        self.max_chars = max_chars
+        """Input longer than this (characters of a str, bytes of bytes) raises InputError."""
         names = [f.name for f in self.filters]
         duplicates = {n for n in names if names.count(n) > 1}
         if duplicates:
@@ -106,24 +144,36 @@ class Pipeline:
     # -- building ----------------------------------------------------------
     @classmethod
     def from_config(cls, config: Mapping[str, Any] | str | Path) -> Pipeline:
-        """Build from a dict or a TOML/JSON file; errors name the bad key."""
+        """Build from a dict or a TOML/JSON file; errors name the file and the bad key.
+
+        Only data is read (TOML or JSON, no code): filters are found by their
+        registered name, and every option is validated (a model file must exist).
+        """
+        where = "pipeline config"
         if isinstance(config, (str, Path)):
+            where = str(config)
             config = _read_config_file(Path(config))
         _ensure_filters_loaded()
         try:
             parsed = PipelineConfig.model_validate(config)
         except ValidationError as err:
-            raise ConfigError(f"pipeline config: {_explain_validation(err)}") from err
+            raise ConfigError(f"{where}: {_explain_validation(err)}") from err
         filters: list[Filter] = []
         for spec in parsed.filters:
             if not spec.enabled:
                 continue
             if spec.name not in FILTERS:
                 raise ConfigError(
-                    f"unknown filter {spec.name!r}; known: {', '.join(sorted(FILTERS))}"
+                    f"{where}: unknown filter {spec.name!r}; known: {', '.join(sorted(FILTERS))}"
                 )
-            filters.append(FILTERS[spec.name](spec.options))
-        return cls(filters)
+            try:
+                filters.append(FILTERS[spec.name](spec.options))
+            except ConfigError as err:
+                raise ConfigError(f"{where}: {err}") from err
+        try:
+            return cls(filters, max_chars=parsed.max_chars)
+        except ConfigError as err:
+            raise ConfigError(f"{where}: {err}") from err
 
     def names(self) -> list[str]:
         return [f.name for f in self.filters]
@@ -133,6 +183,9 @@ class Pipeline:
 
     def __len__(self) -> int:
         return len(self.filters)
+
+    def __bool__(self) -> bool:
+        return True  # an empty pipeline is still a pipeline (`pipeline or default`)
 
     def __contains__(self, name: object) -> bool:
         return name in self.names()
@@ -152,30 +205,48 @@ class Pipeline:
     def without(self, name: str) -> Pipeline:
         """A copy without the named filter."""
         i = self._index(name)
-        return Pipeline(self.filters[:i] + self.filters[i + 1 :])
+        return self._with(self.filters[:i] + self.filters[i + 1 :])
 
     def replace(self, name: str, new: Filter) -> Pipeline:
         i = self._index(name)
-        return Pipeline([*self.filters[:i], new, *self.filters[i + 1 :]])
+        return self._with([*self.filters[:i], new, *self.filters[i + 1 :]])
 
     def insert_before(self, name: str, new: Filter) -> Pipeline:
         i = self._index(name)
-        return Pipeline([*self.filters[:i], new, *self.filters[i:]])
+        return self._with([*self.filters[:i], new, *self.filters[i:]])
 
     def insert_after(self, name: str, new: Filter) -> Pipeline:
         i = self._index(name)
-        return Pipeline([*self.filters[: i + 1], new, *self.filters[i + 1 :]])
+        return self._with([*self.filters[: i + 1], new, *self.filters[i + 1 :]])
 
     def append(self, new: Filter) -> Pipeline:
-        return Pipeline([*self.filters, new])
+        return self._with([*self.filters, new])
+
+    def _with(self, filters: Sequence[Filter]) -> Pipeline:
+        return Pipeline(filters, max_chars=self.max_chars)
 
     # -- running -----------------------------------------------------------
     def judge(self, text: str | bytes) -> Page:
         """Run every filter over the page and return it with its decisions."""
-        from .segment import decode
+        from .models import InputNote
+        from .segment import InputError, decode, not_text
 
+        if isinstance(text, (str, bytes, bytearray, memoryview)) and len(text) > self.max_chars:
+            unit = "characters" if isinstance(text, str) else "bytes"
+            raise InputError(
+                f"input of {len(text):,} {unit} is above the maximum document size of "
+                f"{self.max_chars:,} (Pipeline(max_chars=...) or max_chars in the configuration)"
+            )
         decoded, notes = decode(text)
+        reason = not_text(decoded)
+        if reason is not None:
+            notes.append(InputNote(kind="not-text", detail=reason))
         page = Page(decoded, notes)
+        if reason is not None:  # no filter reads binary data: all of it is removed
+            for i, line in enumerate(page.lines):
+                if not line.blank:
+                    page.decide(i, Label.BOILERPLATE, "decode", reason, 1.0, "not-text")
+            return page
         for f in self.filters:
             f.apply(page)
         return page
@@ -184,24 +255,60 @@ class Pipeline:
         """Clean one page: judge it, then assemble the Document."""
         from .assemble import assemble
 
-        return assemble(self.judge(text))
+        page = self.judge(text)
+        doc = assemble(page)
+        if any(note.kind == "not-text" for note in page.notes):
+            doc.language = None  # stop words of no language voted: not a language
+        return doc
 
     def __repr__(self) -> str:
         return f"Pipeline({self.filters!r})"
 
 
-def _read_config_file(path: Path) -> dict[str, Any]:
-    raw = path.read_bytes()
-    if path.suffix == ".json":
-        import json
+_TOML_WHERE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
-        data = json.loads(raw)
+
+def _read_config_file(path: Path) -> dict[str, Any]:
+    """A TOML (or, for *.json, JSON) file as data; any failure is a ConfigError that
+    names the file and, for a syntax or encoding error, the line and column."""
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise ConfigError(f"{path}: cannot read the configuration: {err.strerror or err}") from err
+    return _parse_config(raw, path)
+
+
+def _parse_config(raw: bytes, path: Path) -> dict[str, Any]:
+    """The bytes of a configuration file named `path` (its suffix picks the syntax)."""
+    try:
+        source = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        raise ConfigError(
+            f"{path}:{line}:{column}: not UTF-8 (byte 0x{raw[err.start]:02x})"
+        ) from err
+    if path.suffix.lower() == ".json":
+        try:
+            data = json.loads(source)
+        except json.JSONDecodeError as err:
+            raise ConfigError(
+                f"{path}:{err.lineno}:{err.colno}: JSON syntax error: {err.msg}"
+            ) from err
     else:
         try:
             import tomllib
         except ModuleNotFoundError:  # Python 3.10
             import tomli as tomllib  # type: ignore[no-redef]
-        data = tomllib.loads(raw.decode("utf-8"))
+        try:
+            data = tomllib.loads(source)
+        except tomllib.TOMLDecodeError as err:
+            message = str(err)
+            m = _TOML_WHERE.search(message)
+            where = f"{m.group(1)}:{m.group(2)}" if m else f"{source.count(chr(10)) + 1}:1"
+            raise ConfigError(
+                f"{path}:{where}: TOML syntax error: {_TOML_WHERE.sub('', message).strip()}"
+            ) from err
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: the configuration must be a table/object")
     return data

@@ -19,13 +19,24 @@ from dataclasses import dataclass, replace
 import regex
 
 from .models import InputNote
-from .normalize import MARKDOWN_LINK, MARKDOWN_STRONG
+from .normalize import MARKDOWN_LINK, replace_strong
 
 _NEWLINE = regex.compile(r"\r\n|\r|\n")
 
 
 class InputError(ValueError):
-    """The input cannot be read as text (wrong type, or undecodable)."""
+    """The input cannot be handled: not str or bytes, or above the maximum document
+    size; the message says what is wrong and where."""
+
+
+# Code points UTF-8 cannot encode (a str may hold them, e.g. from a bad decoder or
+# "surrogateescape"): the output could not be serialised.
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+# C0/C1 control characters other than whitespace, and the replacement character:
+# what binary data decodes to, and what text hardly ever contains.
+_NOT_TEXT_CHAR = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
+NOT_TEXT_SHARE = 0.1
+"""Input with at least this share of control or replacement characters is not text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +78,7 @@ def decode(data: str | bytes | bytearray | memoryview) -> tuple[str, list[InputN
     ('café', [InputNote(kind='encoding', detail='not UTF-8; decoded as cp1252')])
     """
     if isinstance(data, str):
-        return data, []
+        return _replace_surrogates(data)
     if isinstance(data, (bytearray, memoryview)):
         data = bytes(data)
     if not isinstance(data, bytes):
@@ -94,6 +105,46 @@ def decode(data: str | bytes | bytearray | memoryview) -> tuple[str, list[InputN
             )
         ]
     return text, [InputNote(kind="encoding", detail="not UTF-8; decoded as cp1252")]
+
+
+def _replace_surrogates(text: str) -> tuple[str, list[InputNote]]:
+    """Lone surrogates become U+FFFD, one for one, so offsets still index the input.
+
+    >>> _replace_surrogates("a\\ud800b")
+    ('a\ufffdb', [InputNote(kind='encoding', detail='1 lone surrogate (first at character 1) replaced by U+FFFD')])
+    """  # noqa: E501
+    first = _SURROGATE.search(text)
+    if first is None:
+        return text, []
+    count = sum(1 for _ in _SURROGATE.finditer(text, first.start()))
+    detail = (
+        f"{count} lone surrogate{'s' if count > 1 else ''} (first at character "
+        f"{first.start()}) replaced by U+FFFD"
+    )
+    return _SURROGATE.sub("\ufffd", text), [InputNote(kind="encoding", detail=detail)]
+
+
+def not_text(text: str) -> str | None:
+    """Why `text` is not text (binary data: many control or replacement characters),
+    or None when it reads as text.
+
+    >>> not_text("A page about the council's budget.\\x00") is None
+    True
+    >>> not_text("\\x89PNG\\r\\n\\x1a\\n\\x00\\x00\\x00\\rIHDR\\ufffd\\ufffd")
+    'not text: 7 of its 18 characters (39%) are control or replacement characters'
+    """
+    if not text:
+        return None
+    limit = NOT_TEXT_SHARE * len(text)
+    bad = 0
+    for _ in _NOT_TEXT_CHAR.finditer(text):
+        bad += 1
+    if bad < limit:
+        return None
+    return (
+        f"not text: {bad:,} of its {len(text):,} characters ({bad / len(text):.0%}) "
+        "are control or replacement characters"
+    )
 
 
 def split_lines(text: str) -> list[Line]:
@@ -177,7 +228,7 @@ def join_wrapped(text: str, lines: list[Line], width: int) -> list[Line]:
 # A list item's bullet ("* ", "• ", "– "), as lynx, html2text and browsers print
 # <li> items, or a Markdown heading or quote mark: read as indentation, so
 # "* John says:" is John's header.
-_BULLET = regex.compile(r"[ \t]*(?:[*+•·▪◦‣○●■□►▸▶–-]|#{1,6}|>)(?=[ \t]+\S)")
+_BULLET = regex.compile(r"[ \t]*+(?:[*+•·▪◦‣○●■□►▸▶–-]|#{1,6}|>)(?=[ \t]++\S)")
 
 
 def blank_markdown(text: str) -> str:
@@ -193,7 +244,7 @@ def blank_markdown(text: str) -> str:
         for _ in range(2):  # a link around an image: the image first, then the link
             text = MARKDOWN_LINK.sub(_blank_link, text)
     if "**" in text or "__" in text:
-        text = MARKDOWN_STRONG.sub(lambda m: f"{' ' * len(m[1])}{m[2]}{' ' * len(m[1])}", text)
+        text = replace_strong(text, lambda mark, content: f"  {content}  ")
     return text
 
 

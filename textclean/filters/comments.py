@@ -51,7 +51,7 @@ import regex
 from ..dates import TimeMatch, find_time_span, is_short_age
 from ..models import TimeStamp
 from ..page import CommentDraft, CommentPart, Label, MetaClaim, Page
-from ..pipeline import Filter, FilterOptions, register
+from ..pipeline import Count, Filter, FilterOptions, Probability, register
 from ..vocabulary import default_vocabulary
 
 # -- shapes ------------------------------------------------------------------
@@ -283,17 +283,17 @@ _MAX_SHAPE_CHARS = 2000
 
 
 class CommentOptions(FilterOptions):
-    max_author_words: int = 6
+    max_author_words: Count = 6
     """An author shown on a header line has at most this many words."""
-    max_header_words: int = 18
+    max_header_words: Count = 18
     """A header line (name, time, chrome words) has at most this many words."""
-    max_gap_lines: int = 40
+    max_gap_lines: Count = 40
     """Two header groups more than this many lines apart are not one section."""
-    max_gap_chars: int = 6000
+    max_gap_chars: Count = 6000
     """... nor when more than this many characters of text lie between them."""
-    marker_reach: int = 12
+    marker_reach: Count = 12
     """How many lines before the first comment a section marker may stand."""
-    confidence: float = 0.75
+    confidence: Probability = 0.75
     """Confidence of the comment filter's decisions (above the content scorer's)."""
 
 

@@ -22,10 +22,13 @@ decided with confidence 0.7 or more are left alone.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
+from pydantic import field_validator
 
 from ..page import Label, Page
-from ..pipeline import Filter, FilterOptions, register
+from ..pipeline import Count, Filter, FilterOptions, Probability, Weight, register
 from ..scorer import (
     ARTICLE,
     BASE_NAMES,
@@ -44,36 +47,45 @@ class ContentOptions(FilterOptions):
     """Path of a model file (.npz from scripts/train_scorer.py); None: the shipped one."""
     smoothing: bool = True
     """Pick labels with the Viterbi pass (contiguous runs); off: per-line thresholds."""
-    transition_weight: float = 0.5
+    transition_weight: Weight = 0.5
     """How strongly the sequence pass prefers staying in the same class (0: not at all)."""
     article_bias: float = -0.25
     """Log odds added to the article class in the sequence pass (>0: more recall)."""
-    threshold: float = 0.5
+    threshold: Probability = 0.5
     """Without smoothing, a line with P(article) at least this is article."""
-    comment_threshold: float = 0.5
+    comment_threshold: Probability = 0.5
     """Without smoothing, a line with P(comment) at least this (and above P(article)) is comment."""
-    respect_confidence: float = 0.7
+    respect_confidence: Probability = 0.7
     """Lines an earlier filter decided at least this confidently are not touched."""
-    max_confidence: float = 0.69
+    max_confidence: Probability = 0.69
     """Cap of this filter's article/boilerplate confidence: surer filters overrule it."""
-    short_page_lines: int = 6
+    short_page_lines: Count = 6
     """Pages with at most this many non-blank lines are too short for the model's
     page context (it learned from whole pages): there, prose-shaped lines are article."""
-    comment_confidence: float = 0.65
+    comment_confidence: Probability = 0.65
     """Cap for comment lines, so the comment filter can overrule them."""
-    rescue_threshold: float = 0.5
+    rescue_threshold: Probability = 0.5
     """When the sequence pass finds no article, lines with P(article) at least this
     are article all the same (0: return no article then)."""
-    island_gap: int = 6
+    island_gap: Count = 6
     """Article lines this many other lines apart still belong to one run (0: no pruning)."""
-    island_share: float = 0.15
+    island_share: Probability = 0.15
     """A run with less than this share of the main run's words is a teaser, not article."""
-    head_lines: int = 3
+    head_lines: Count = 3
     """At most this many headline-shaped article lines (title, deck, byline, date) are
     kept above the first sentence; more are another stories' list (0: keep all)."""
-    trim_tail_words: int = 12
+    trim_tail_words: Count = 12
     """Trailing article lines of at most this many words that end no sentence are
     dropped as related-story teasers (0: keep them)."""
+
+    @field_validator("model")
+    @classmethod
+    def _model_file_exists(cls, path: str | None) -> str | None:
+        # checked when the pipeline is built: a batch refuses to start rather than
+        # failing every record at its first clean()
+        if path is not None and not Path(path).is_file():
+            raise ValueError(f"no model file at {path!r}")
+        return path
 
 
 def _describe(row: np.ndarray, prev: np.ndarray | None, nxt: np.ndarray | None) -> str:

@@ -19,15 +19,26 @@ from __future__ import annotations
 import regex
 
 from ..page import Label, Page
-from ..pipeline import Filter, FilterOptions, register
+from ..pipeline import Count, Filter, FilterOptions, register
 
 _ISO = (
     r"USD|EUR|GBP|RUB|JPY|CHF|CAD|AUD|NZD|CNY|RMB|INR|BRL|MXN|PLN|SEK|NOK|DKK|CZK|HUF|TRY|UAH"
     r"|ZAR|KRW|SGD|HKD|ILS|AED|SAR|NGN|KES|BTC|ETH|XMR|LTC|USDT|DOGE"
 )
-_NUMBER = r"\d(?:[\d.,'\u00a0\u202f]|\s(?=\d{3}\b))*"
+# One step of a number: a digit, separator or narrow space, or a space before a
+# group of three digits ("1 000 000"); the two branches never match the same
+# character, so a failing match cannot try both on a run of spaces.
+_NUMBER_STEP = r"(?:[\d.,'\u00a0\u202f]|(?![\u00a0\u202f])\s(?=\d{3}\b))"
+# The digits are possessive: whatever follows a number (a currency sign, an ISO
+# code, a space) is never a step, so giving steps back cannot help.
+_NUMBER = rf"\d{_NUMBER_STEP}*+"
+# A number leading an amount starts where no earlier number runs into it: from
+# inside one, the same steps and the same continuation would fail again, and a
+# line of 100,000 digits would be read 100,000 times (lazy: a digit is near).
+_NUMBER_START = rf"(?=\d)(?<!\d{_NUMBER_STEP}*?)"
 AMOUNT = regex.compile(
-    rf"(?:\p{{Sc}}\s?{_NUMBER}|{_NUMBER}\s?\p{{Sc}}|{_NUMBER}\s?(?:{_ISO})\b|\b(?:{_ISO})\s?{_NUMBER})"
+    rf"(?:\p{{Sc}}\s?{_NUMBER}|{_NUMBER_START}{_NUMBER}\s?\p{{Sc}}"
+    rf"|{_NUMBER_START}{_NUMBER}\s?(?:{_ISO})\b|\b(?:{_ISO})\s?{_NUMBER})"
     r"(?:\s?(?:k|K|m|M|bn)\b)?"
 )
 # Words that appear around amounts in progress bars and goal meters, any language.
@@ -49,9 +60,9 @@ _SUPPORT_BUTTON = regex.compile(
 
 
 class DonationOptions(FilterOptions):
-    campaign_label_window: int = 3
+    campaign_label_window: Count = 3
     """How many lines from a donation line a lone "MONTH YEAR" counts as its campaign label."""
-    max_amount_line_words: int = 8
+    max_amount_line_words: Count = 8
     """A line of amounts and progress words longer than this is prose, not a widget."""
 
 

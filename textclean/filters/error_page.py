@@ -20,7 +20,7 @@ from __future__ import annotations
 import regex
 
 from ..page import Label, Page
-from ..pipeline import Filter, FilterOptions, register
+from ..pipeline import Count, Filter, FilterOptions, Probability, register
 
 # The notice's heading in the vocabulary's languages: "404", "Error 404 - Not Found",
 # "Page not found", "Seite nicht gefunden", "Página no encontrada", "Страница не найдена".
@@ -37,11 +37,11 @@ ERROR_HEADING = regex.compile(
 
 
 class ErrorPageOptions(FilterOptions):
-    max_words: int = 120
+    max_words: Count = 120
     """Only an article of at most this many words can be an error notice."""
-    look_above: int = 3
+    look_above: Count = 3
     """How many non-blank lines above the article's first line may hold the heading."""
-    confidence: float = 0.8
+    confidence: Probability = 0.8
 
 
 @register

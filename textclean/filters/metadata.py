@@ -27,7 +27,7 @@ import regex
 from ..dates import TimeMatch, find_time_span
 from ..language import stopwords
 from ..page import Label, MetaClaim, Page
-from ..pipeline import Filter, FilterOptions, register
+from ..pipeline import Count, Filter, FilterOptions, Probability, Weight, register
 
 # A person's name as bylines print it: capitalised words, particles allowed between.
 _NAME = (
@@ -64,8 +64,11 @@ _META_LEAD = regex.compile(
 )
 _BARE_NAME = regex.compile(rf"^\s*(?P<name>{_NAME})\s*$")
 # Meta lines are split into segments at these: "Jane Doe · 12 March 2024 · 7 min read".
+# Whitespace runs are possessive and read from their start only (a start inside a
+# run has the same continuation): linear on a line padded with spaces.
 _META_SPLIT = regex.compile(
-    r"\s+[·|•—–]\s+|\s+-\s+|\s*\|\s*|,\s+(?=(?-i:\p{Lu})\p{Ll}+\s+(?:Writer|Editor|Reporter|Correspondent)\b)"
+    r"(?<!\s)\s++[·|•—–]\s++|(?<!\s)\s++-\s++|(?<!\s)\s*+\|\s*+|\|\s*+"
+    r"|,\s+(?=(?-i:\p{Lu})\p{Ll}+\s+(?:Writer|Editor|Reporter|Correspondent)\b)"
 )
 
 
@@ -281,30 +284,30 @@ def _title_cased(page: Page, i: int) -> bool:
 
 
 class MetadataOptions(FilterOptions):
-    title_window: int = 16
+    title_window: Count = 16
     """How many non-blank lines above the body are searched for the title."""
-    meta_window: int = 6
+    meta_window: Count = 6
     """How many lines around the body start are searched for byline and date."""
-    max_title_words: int = 30
-    max_subtitle_words: int = 45
-    below_meta: float = 0.5
+    max_title_words: Count = 30
+    max_subtitle_words: Count = 45
+    below_meta: Weight = 0.5
     """Penalty for a title candidate just below a byline or date (the headline leads)."""
-    repeat_bonus: float = 0.5
+    repeat_bonus: Weight = 0.5
     """Bonus for a title candidate the page repeats whole (headline and browser title)."""
-    sure_prose: float = 0.85
+    sure_prose: Probability = 0.85
     """P(article) of a paragraph sure enough to start the title search above it."""
-    list_run: int = 4
+    list_run: Count = 4
     """This many headline-shaped lines in a row are a list of links."""
-    list_penalty: float = 0.6
-    below_prose: float = 0.5
+    list_penalty: Weight = 0.6
+    below_prose: Weight = 0.5
     """Penalty for a title candidate below a paragraph the scorer was less sure of."""
-    lead_words: int = 150
+    lead_words: Count = 150
     """How many words of the body's first paragraphs a title candidate is compared with."""
-    lead_min_words: int = 3
+    lead_min_words: Count = 3
     """Shared words are counted against at least this many, so short lines earn less."""
-    lead_weight: float = 2.0
+    lead_weight: Weight = 2.0
     """Bonus for a title candidate whose content words all recur in those paragraphs."""
-    lead_miss: float = 0.2
+    lead_miss: Weight = 0.2
     """Penalty for a title candidate sharing no content word with them."""
 
 

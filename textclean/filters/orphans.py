@@ -23,20 +23,20 @@ continues the article (no more than `gap` other lines from it) is article.
 from __future__ import annotations
 
 from ..page import Decision, Label, Page
-from ..pipeline import Filter, FilterOptions, register
+from ..pipeline import Count, Filter, FilterOptions, Probability, Weight, register
 
 
 class OrphanOptions(FilterOptions):
-    gap: int = 2
+    gap: Count = 2
     """A run of orphan comment lines at most this many non-blank lines from the
     article continues it."""
-    mean_words: float = 15.0
+    mean_words: Weight = 15.0
     """The run's lines must average at least this many words (paragraphs, not notes)."""
-    header_words: int = 12
+    header_words: Count = 12
     """A line of at most this many words that holds a time and ends no sentence is a
     comment header:
     the run is a discussion the comment filter missed, and stays out."""
-    confidence: float = 0.66
+    confidence: Probability = 0.66
     """Above the line model's comment cap (0.65), below the surer filters (0.7)."""
     source: str = "content"
     """Only lines this filter labelled comment are considered (the line model)."""

@@ -20,7 +20,7 @@ from __future__ import annotations
 import regex
 
 from ..page import Label, Page
-from ..pipeline import Filter, FilterOptions, register
+from ..pipeline import Count, Filter, FilterOptions, register
 
 # Categories that other filters own: the comment filter reads the comment
 # words in context, the metadata filter the byline and date labels.
@@ -37,13 +37,16 @@ _DISCLOSURE = regex.compile(
     r"|contiene\s+link\s+di\s+affiliazione|contém\s+links\s+de\s+afiliados"
     r"|содержит\s+партн[её]рские\s+ссылки|bevat\s+affiliate\s+links)"
 )
-_MENU_SEPARATOR = regex.compile(r"\s+(?:\||•|·|»|›|>|/|::)\s+|(?<=\S)\s{2,}(?=\S)")
+# A match starts only where a whitespace run starts, and runs are possessive: the
+# same splits as without, but linear in a line padded with thousands of spaces
+# (layout-preserving converters), where every start inside the run rescanned it.
+_MENU_SEPARATOR = regex.compile(r"(?<!\s)\s++(?:\||•|·|»|›|>|/|::)\s++|(?<=\S)\s{2,}+(?=\S)")
 
 
 class WidgetOptions(FilterOptions):
-    min_menu_items: int = 3
+    min_menu_items: Count = 3
     """A line split by separators into at least this many short items is a menu."""
-    max_menu_item_words: int = 4
+    max_menu_item_words: Count = 4
     categories: list[str] | None = None
     """Only remove these vocabulary categories (None: all but the deferred ones)."""
 
