@@ -63,6 +63,12 @@ def clean(text: str | bytes, *, pipeline: Pipeline | None = None) -> Document:
 
     Raises `InputError` for input that is neither str nor bytes. The Document
     keeps a reference to `text` for its notebook view (never serialised).
+
+    >>> doc = clean(b"Share on Facebook\\nThe council met and agreed the budget for next year.\\n")
+    >>> doc.article.text
+    'The council met and agreed the budget for next year.'
+    >>> [(r.filter, r.category) for r in doc.removed]
+    [('widgets', 'widget:share')]
     """
     doc: Document = (pipeline or _default()).run(text)
     return doc.with_source(text)

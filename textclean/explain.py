@@ -113,5 +113,10 @@ def explain_page(page: Page) -> list[LineExplanation]:
 
 def explain(text: str | bytes, *, pipeline: Pipeline | None = None) -> list[LineExplanation]:
     """Run the pipeline and describe every input line's fate (one row per line,
-    blank lines too); the module's example shows one."""
+    blank lines too).
+
+    >>> rows = explain("Donate now\\nThe council met and agreed the budget for next year.\\n")
+    >>> [(r.line, r.label, r.filter) for r in rows]
+    [(1, 'boilerplate', 'donation'), (2, 'article', 'content')]
+    """
     return explain_page((pipeline or default_pipeline()).judge(text))

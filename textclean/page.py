@@ -23,7 +23,11 @@ LANGUAGE_SAMPLE_WORDS = 3000
 
 
 class Label(str, Enum):
-    """What a line is. Everything but the article and comment labels is removed."""
+    """What a line is. Everything but the article and comment labels is removed.
+
+    >>> Label("caption") is Label.CAPTION, Label.BOILERPLATE.value
+    (True, 'boilerplate')
+    """
 
     TITLE = "title"
     SUBTITLE = "subtitle"  # the deck or standfirst under the headline
@@ -42,7 +46,14 @@ class Label(str, Enum):
 
 @dataclass(frozen=True, slots=True)
 class Decision:
-    """One filter's verdict on one line."""
+    """One filter's verdict on one line.
+
+    >>> page = Page("Share this\\nThe council met on Tuesday and agreed the budget.\\n")
+    >>> _ = page.decide(0, Label.BOILERPLATE, "mine", "a share button", 0.9, "widget:share")
+    >>> d = page.standing(0)
+    >>> d.filter, d.label.value, d.reason, d.confidence
+    ('mine', 'boilerplate', 'a share button', 0.9)
+    """
 
     line: int
     label: Label
@@ -94,7 +105,14 @@ class MetaClaim:
 
 
 class Page:
-    """Lines, features and decisions for one input text."""
+    """Lines, features and decisions for one input text.
+
+    >>> page = Page("Home\\n\\nThe council met on Tuesday and agreed the budget.\\n")
+    >>> [(line.text, line.blank) for line in page.lines]
+    [('Home', False), ('', True), ('The council met on Tuesday and agreed the budget.', False)]
+    >>> page.stats[2].words, page.nonblank()
+    (9, [0, 2])
+    """
 
     def __init__(self, text: str, notes: list[InputNote] | None = None) -> None:
         self.text = text

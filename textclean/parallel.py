@@ -72,7 +72,14 @@ class Failure:
 
 
 class CleaningError(RuntimeError):
-    """Raised by `clean_many(errors="raise")`; `failure` says which page and why."""
+    """Raised by `clean_many(errors="raise")`; `failure` says which page and why.
+
+    >>> try:
+    ...     list(clean_many([None]))
+    ... except CleaningError as err:
+    ...     print(err.failure.number, err.failure.reason)
+    1 InputError: expected str or bytes, got NoneType
+    """
 
     def __init__(self, failure: Failure) -> None:
         super().__init__(str(failure))

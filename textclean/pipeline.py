@@ -66,6 +66,17 @@ class Filter:
     Subclasses set `name`, optionally an `Options` model, and implement
     `apply(page)`. Register with `@register` to make a filter buildable from
     configuration by its name.
+
+    >>> from textclean import Label
+    >>> class ShoutFilter(Filter):
+    ...     name = "shout"
+    ...     def apply(self, page):
+    ...         for i, line in enumerate(page.lines):
+    ...             if line.text.isupper():
+    ...                 page.decide(i, Label.BOILERPLATE, self.name, "capitals", 0.9, "shout")
+    >>> doc = Pipeline([ShoutFilter()]).run("BUY NOW\\n")
+    >>> [(r.filter, r.category, r.reason) for r in doc.removed]
+    [('shout', 'shout', 'capitals')]
     """
 
     name: ClassVar[str] = "filter"
@@ -90,14 +101,29 @@ class Filter:
 
 
 def register(cls: type[Filter]) -> type[Filter]:
-    """Class decorator: make a filter available to `Pipeline.from_config` by name."""
+    """Class decorator: make a filter available to `Pipeline.from_config` by name.
+
+    >>> @register
+    ... class NoopFilter(Filter):
+    ...     name = "noop-example"
+    ...     def apply(self, page): pass
+    >>> Pipeline.from_config({"filters": [{"name": "noop-example"}]}).names()
+    ['noop-example']
+    """
     FILTERS[cls.name] = cls
     return cls
 
 
 class ConfigError(ValueError):
     """A pipeline configuration cannot be used: a file that is not valid TOML/JSON or
-    not UTF-8 (with file, line and column), an unknown filter or key, a bad option."""
+    not UTF-8 (with file, line and column), an unknown filter or key, a bad option.
+
+    >>> try:
+    ...     Pipeline.from_config({"filters": [{"name": "widgets", "options": {"nope": 1}}]})
+    ... except ConfigError as err:
+    ...     print(err)
+    pipeline config: filter 'widgets': nope: Extra inputs are not permitted
+    """
 
 
 def _explain_validation(err: ValidationError) -> str:
@@ -128,7 +154,14 @@ class PipelineConfig(BaseModel):
 
 
 class Pipeline:
-    """An ordered list of filters; `run` turns text into a Document."""
+    """An ordered list of filters; `run` turns text into a Document.
+
+    >>> p = default_pipeline().without("metadata")
+    >>> p
+    Pipeline(donation, widgets, content, comments, orphans, error_page)
+    >>> p.run("Home\\nThe council met and agreed the budget for next year.\\n").article.text
+    'The council met and agreed the budget for next year.'
+    """
 
     def __init__(self, filters: Sequence[Filter], *, max_chars: int = MAX_CHARS):
         self.filters: list[Filter] = list(filters)
@@ -262,7 +295,12 @@ class Pipeline:
         return doc
 
     def __repr__(self) -> str:
-        return f"Pipeline({self.filters!r})"
+        # names, and options only where they differ from a filter's defaults
+        parts = []
+        for f in self.filters:
+            opts = f.options.model_dump(exclude_defaults=True)
+            parts.append(f"{f.name}{opts}" if opts else f.name)
+        return f"Pipeline({', '.join(parts)})"
 
 
 _TOML_WHERE = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -324,6 +362,10 @@ DEFAULT_ORDER = ("donation", "widgets", "content", "comments", "orphans", "error
 
 
 def default_pipeline() -> Pipeline:
-    """The pipeline `clean()` uses: donation, widgets, content, comments, metadata."""
+    """The pipeline `clean()` uses, a new copy each call.
+
+    >>> default_pipeline().names()
+    ['donation', 'widgets', 'content', 'comments', 'orphans', 'error_page', 'metadata']
+    """
     _ensure_filters_loaded()
     return Pipeline([FILTERS[name]() for name in DEFAULT_ORDER])

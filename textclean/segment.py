@@ -26,7 +26,15 @@ _NEWLINE = regex.compile(r"\r\n|\r|\n")
 
 class InputError(ValueError):
     """The input cannot be handled: not str or bytes, or above the maximum document
-    size; the message says what is wrong and where."""
+    size; the message says what is wrong and where.
+
+    >>> import textclean
+    >>> try:
+    ...     textclean.clean(42)
+    ... except InputError as err:
+    ...     print(err)
+    expected str or bytes, got int
+    """
 
 
 # Code points UTF-8 cannot encode (a str may hold them, e.g. from a bad decoder or
