@@ -36,13 +36,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from .display.lines import view_lines
-from .models import Document
-from .pipeline import Pipeline, default_pipeline
+if TYPE_CHECKING:
+    from .models import Document
+    from .pipeline import Pipeline
+
+# pytest loads this plugin in every run wherever textclean is installed: the package
+# itself (patterns, vocabulary, model) is imported only when a golden is checked.
 
 UPDATE_FLAG = "--textclean-update"
 PROTECTED_SUFFIXES = (".expect.json", "known-gaps.json")
@@ -199,6 +202,8 @@ def moved_lines(doc: Document, expected: dict[str, Any]) -> list[Move]:
     """
     places = _places_before(expected)
     moves = []
+    from .display.lines import view_lines
+
     for line in view_lines(doc):
         if line.blank or not line.pieces:
             continue
@@ -314,6 +319,8 @@ def report(name: str, doc: Document, expected: dict[str, Any]) -> str:
 @functools.lru_cache(maxsize=8)
 def _pipeline(config: Path | None) -> Pipeline:
     # One pipeline per configuration for the session: a new one loads its model again.
+    from .pipeline import Pipeline, default_pipeline
+
     return Pipeline.from_config(config) if config else default_pipeline()
 
 
