@@ -45,6 +45,29 @@ def _kind(value: Any) -> str:
     return "null" if value is None else type(value).__name__
 
 
+def record_from_fields(
+    fields: dict[str, Any], text: str, id_field: str, source: str, number: int,
+    offset: int | None = None,
+) -> PageRecord:
+    """A page of a row-shaped input (JSONL, Parquet): its id (the `id_field`, else
+    "source:number"), its url when the row has one, and every field kept.
+
+    >>> record_from_fields({"id": 7, "url": 3}, "text", "id", "a.jsonl", 1).id
+    '7'
+    """
+    rid = get_path(fields, id_field)
+    url = fields.get("url")
+    return PageRecord(
+        id=str(rid) if rid is not _MISSING and rid is not None else f"{source}:{number}",
+        url=url if isinstance(url, str) else None,
+        text=text,
+        source=source,
+        number=number,
+        offset=offset,
+        fields=fields,
+    )
+
+
 def read_jsonl(
     path: str | Path, *, text_field: str = "text", id_field: str = "id"
 ) -> Iterator[SourceItem]:
@@ -75,16 +98,6 @@ def read_jsonl(
                     source, n, start, f"field {text_field!r} is {_kind(text)}, not text"
                 )
                 continue
-            rid = get_path(rec, id_field)
-            url = rec.get("url")
-            yield PageRecord(
-                id=str(rid) if rid is not _MISSING and rid is not None else f"{source}:{n}",
-                url=url if isinstance(url, str) else None,
-                text=text,
-                source=source,
-                number=n,
-                offset=start,
-                fields=rec,
-            )
+            yield record_from_fields(rec, text, id_field, source, n, start)
         if f.damage:
             yield SourceError(source, None, f.position, f"stream cut short: {f.damage}")

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from .base import PageRecord, SourceError, SourceItem
-from .jsonl import _MISSING, _kind, get_path
+from .base import SourceError, SourceItem
+from .jsonl import _MISSING, _kind, get_path, record_from_fields
 
 
 def read_parquet(
@@ -36,15 +36,6 @@ def read_parquet(
                     what = "missing" if text is _MISSING else _kind(text)
                     yield SourceError(source, n, None, f"field {text_field!r} is {what}, not text")
                     continue
-                rid = get_path(row, id_field)
-                url = row.get("url")
-                yield PageRecord(
-                    id=str(rid) if rid is not _MISSING and rid is not None else f"{source}:{n}",
-                    url=url if isinstance(url, str) else None,
-                    text=text,
-                    source=source,
-                    number=n,
-                    fields=row,
-                )
+                yield record_from_fields(row, text, id_field, source, n)
     except (OSError, ValueError) as err:  # pyarrow's ArrowInvalid is a ValueError
         yield SourceError(source, n + 1, None, f"unreadable Parquet: {type(err).__name__}: {err}")
