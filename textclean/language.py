@@ -11,7 +11,8 @@ The lists are data (``textclean/data/stopwords/{code}.txt``, built by
 
 from __future__ import annotations
 
-from collections import defaultdict
+import math
+from collections import Counter
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources
@@ -58,14 +59,26 @@ def guess_language(words: Iterable[str], default: str = "en") -> str:
     Each word votes for every list it is in, weighted down by how many lists
     share it, so short words common to many languages do not decide.
     """
-    index = _index()
-    votes: dict[str, float] = defaultdict(float)
-    for word in words:
+    index = _weights()
+    # Count each distinct word once (in C), then add its votes: the weights are
+    # integers (`unit / owners`), so the sums are exact and do not depend on the
+    # order of the words. Codes enter `votes` in the order of their first vote,
+    # which keeps max()'s choice among equal votes the same as word by word.
+    votes: dict[str, int] = {}
+    for word, count in Counter(words).items():
         owners = index.get(word.casefold())
         if owners:
-            share = 1.0 / len(owners)
-            for code in owners:
-                votes[code] += share
+            codes, weight = owners
+            for code in codes:
+                votes[code] = votes.get(code, 0) + weight * count
     if not votes:
         return default
     return max(votes, key=votes.__getitem__)
+
+
+@lru_cache(maxsize=1)
+def _weights() -> dict[str, tuple[tuple[str, ...], int]]:
+    """word -> (its languages, its integer vote: a common multiple / their number)."""
+    owners = _index()
+    unit = math.lcm(*{len(codes) for codes in owners.values()}) if owners else 1
+    return {w: (codes, unit // len(codes)) for w, codes in owners.items()}

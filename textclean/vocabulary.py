@@ -71,6 +71,24 @@ class Vocabulary:
     _longest: dict[str, int] = field(
         default_factory=lambda: {"prefix": 0, "suffix": 0, "contains": 0}
     )
+    _edges: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = field(
+        default=None, repr=False, compare=False
+    )
+    """First words of prefix patterns, last words of suffix patterns, first words of
+    contains patterns: built on first match, so most lines need no join at all."""
+    _edges_for: tuple[int, int, int] = field(default=(-1, -1, -1), repr=False, compare=False)
+
+    def _pattern_edges(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        # rebuilt whenever a table changed size (patterns added by `add` or by hand)
+        sizes = (len(self.prefix), len(self.suffix), len(self.contains))
+        if self._edges is None or sizes != self._edges_for:
+            self._edges_for = sizes
+            self._edges = (
+                frozenset(p.split(" ", 1)[0] for p in self.prefix),
+                frozenset(p.rsplit(" ", 1)[-1] for p in self.suffix),
+                frozenset(p.split(" ", 1)[0] for p in self.contains),
+            )
+        return self._edges
 
     def add(self, category: str, pattern: str) -> None:
         pattern = pattern.strip()
@@ -128,17 +146,23 @@ class Vocabulary:
         n = len(words)
         if n > MAX_PATTERN_WORDS:
             return None
-        # only as many words as the longest pattern of each kind: a few joins a line
-        for k in range(min(n, self._longest["prefix"]), 0, -1):
-            hit = self.prefix.get(" ".join(words[:k]))
-            if hit is not None:
-                return hit
-        for k in range(min(n, self._longest["suffix"]), 0, -1):
-            hit = self.suffix.get(" ".join(words[n - k :]))
-            if hit is not None:
-                return hit
+        # only as many words as the longest pattern of each kind: a few joins a line;
+        # and only where the line's edge word can begin (or end) some pattern
+        firsts, lasts, inner = self._pattern_edges()
+        if words[0] in firsts:
+            for k in range(min(n, self._longest["prefix"]), 0, -1):
+                hit = self.prefix.get(" ".join(words[:k]))
+                if hit is not None:
+                    return hit
+        if words[-1] in lasts:
+            for k in range(min(n, self._longest["suffix"]), 0, -1):
+                hit = self.suffix.get(" ".join(words[n - k :]))
+                if hit is not None:
+                    return hit
         longest = self._longest["contains"]
         for i in range(n):
+            if words[i] not in inner:
+                continue
             for j in range(min(n, i + longest), i, -1):
                 hit = self.contains.get(" ".join(words[i:j]))
                 if hit is not None:

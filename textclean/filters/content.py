@@ -22,6 +22,8 @@ decided with confidence 0.7 or more are left alone.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -88,9 +90,13 @@ class ContentOptions(FilterOptions):
         return path
 
 
-def _describe(row: np.ndarray, prev: np.ndarray | None, nxt: np.ndarray | None) -> str:
-    """A few words on why a line looks the way it does."""
-    words = round(float(np.expm1(row[_B["log_words"]])))
+_Row = Sequence[float]
+
+
+def _describe(row: _Row, prev: _Row | None, nxt: _Row | None) -> str:
+    """A few words on why a line looks the way it does (rows as plain floats:
+    indexing a numpy row costs more than the words it yields)."""
+    words = round(math.expm1(row[_B["log_words"]]))
     parts = [f"{words} word{'s' if words != 1 else ''}" if words > 3 else f"short ({words} words)"]
     parts.append("ends a sentence" if row[_B["ends_full_stop"]] else "no sentence end")
     if words >= 4:
@@ -104,10 +110,10 @@ def _describe(row: np.ndarray, prev: np.ndarray | None, nxt: np.ndarray | None) 
     if row[_B["name_like"]]:
         parts.append("name-like")
 
-    def chrome(r: np.ndarray | None) -> bool:
+    def chrome(r: _Row | None) -> bool:
         return r is None or bool(r[_B["vocab_any"]] or r[_B["prior_removed"]] or r[_B["short"]])
 
-    def prose(r: np.ndarray | None) -> bool:
+    def prose(r: _Row | None) -> bool:
         return r is not None and bool(r[_B["prose"]])
 
     if chrome(prev) and chrome(nxt):
@@ -261,16 +267,17 @@ class ContentFilter(Filter):
             states = trim_tail(states, base, opts.trim_tail_words, dots)
         if opts.head_lines:
             states = trim_head(states, base, opts.trim_tail_words or 12, opts.head_lines)
-        raw = probs.argmax(axis=1)
+        raw = probs.argmax(axis=1).tolist()
+        rows, prob_rows, state_list = base.tolist(), probs.tolist(), states.tolist()
         n = len(idx)
         for k, i in enumerate(idx.tolist()):
             standing = page.standing(i)
             if standing is not None and standing.confidence >= opts.respect_confidence:
                 continue
             # plain floats: decisions end up in JSON (explain) and in pydantic models
-            pa, pc, po = (float(v) for v in probs[k])
-            state = int(states[k])
-            why = _describe(base[k], base[k - 1] if k else None, base[k + 1] if k + 1 < n else None)
+            pa, pc, po = prob_rows[k]
+            state = state_list[k]
+            why = _describe(rows[k], rows[k - 1] if k else None, rows[k + 1] if k + 1 < n else None)
             if state != raw[k]:
                 why += "; relabelled to fit its neighbours"
             head = f"content score {pa:.2f} (comment {pc:.2f}): {why}"

@@ -152,6 +152,20 @@ _CREDIT = regex.compile(
     r"\s+(?-i:\p{Lu})[^.!?]{0,80}$"
     r"|[/|]\s*(?:reuters|afp|ap|epa|dpa|getty)\s*\)?\s*$"
 )
+# Read off `_CREDIT`: a line without "(", ":", "/" or "|" can match only its
+# credit-word branches, which need one of these words (casefolded: a superset of
+# the pattern's case-insensitive match), so most body lines skip the search.
+_CREDIT_MARKS = frozenset("(:/|")
+_CREDIT_WORDS = ("photo", "foto", "bild", "imagen", "immagine", "image", "picture",
+                 "getty", "ap photo", "shutterstock", "istock")
+
+
+def _has_credit(text: str) -> bool:
+    if _CREDIT_MARKS.isdisjoint(text):
+        folded = text.casefold()
+        if not any(word in folded for word in _CREDIT_WORDS):
+            return False
+    return _CREDIT.search(text) is not None
 
 
 # "Source: Press Association", "Cast: ...", "Filed under: ...": a field of the page's
@@ -347,7 +361,7 @@ class MetadataFilter(Filter):
         window = _lines_above(page, nonblank, first, 3)
         for i in [*window, *body]:
             stats = page.stats[i]
-            if 4 <= stats.words <= 80 and _CREDIT.search(page.lines[i].text):
+            if 4 <= stats.words <= 80 and _has_credit(page.lines[i].text):
                 page.decide(i, Label.CAPTION, self.name, "carries a photo credit: a caption", 0.75)
 
     def _byline_and_date(self, page: Page, nonblank: list[int], first: int) -> None:
