@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from operator import itemgetter
 
 import regex
 
@@ -18,6 +19,7 @@ from .segment import Line
 from .vocabulary import Vocabulary, default_vocabulary, normalise
 
 WORD = regex.compile(r"\w+")
+_FIRST = itemgetter(0)
 # Lines are analysed on their first characters only: a 50 MB line gets the
 # same label from its first 20,000 characters, without quadratic work.
 ANALYSIS_CHARS = 20_000
@@ -35,10 +37,9 @@ _CURRENCY = regex.compile(
 _URL = regex.compile(r"https?://|www\.|\b[\w.+-]+@[\w-]+\.\w{2,}|\b\w+\.(?:com|org|net|html?)\b")
 _SEPARATORS = regex.compile(r"\s[|•·»›/>]\s|\s[|•·»›]|\|")
 # Sound gates, read off the patterns: every `_SEPARATORS` match holds one of these
-# characters, every `_URL` match one of these substrings. A set or substring test
-# in C is ~30x cheaper than the search it skips on the lines that lack them.
+# characters, every `_URL` match one of the substrings `_has_url` looks for. A set
+# or substring test in C is ~30x cheaper than the search it skips.
 _SEPARATOR_CHARS = frozenset("|•·»›/>")
-_URL_MARKS = ("://", "www.", "@", ".com", ".org", ".net", ".htm")
 # For an ASCII line, str.isalpha/isdigit/isupper are exactly these sets, so the
 # counts come from one bytes.translate each instead of a call per character.
 _ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -68,8 +69,12 @@ def _char_counts(stripped: str) -> tuple[int, int, int]:
     )
 
 
-def _has_url(stripped: str) -> bool:
-    return any(mark in stripped for mark in _URL_MARKS) and _URL.search(stripped) is not None
+def _has_url(s: str) -> bool:
+    # spelt out: a chain of `in` tests is 2x cheaper than any() over a tuple
+    return (
+        "://" in s or "www." in s or "@" in s
+        or ".com" in s or ".org" in s or ".net" in s or ".htm" in s
+    ) and _URL.search(s) is not None
 
 
 @dataclass(slots=True)
@@ -149,7 +154,7 @@ def compute_stats(
             out.append(_EMPTY)
             continue
         words = words_per_line[i] if words_per_line is not None else WORD.findall(text)
-        folded = [w.casefold() for w in words]
+        folded = list(map(str.casefold, words))
         tail = stripped.rstrip(_CLOSERS)[-1:]
         letters, digits, upper = _char_counts(stripped)
         punct = len(stripped) - letters - digits - stripped.count(" ")
@@ -162,8 +167,9 @@ def compute_stats(
                 letters=letters,
                 digits=digits,
                 upper=upper,
-                title_words=sum(1 for w in words if w[0].isupper()),
-                stop_words=sum(1 for w in folded if w in stop),
+                # map() over C callables: no Python frame per word
+                title_words=sum(map(str.isupper, map(_FIRST, words))),
+                stop_words=sum(map(stop.__contains__, folded)),
                 punct=punct,
                 commas=stripped.count(",") + stripped.count("،") + stripped.count("，"),
                 indent=len(text) - len(text.lstrip()),
@@ -180,7 +186,7 @@ def compute_stats(
                 vocab=vocab.match_normalised(norm) if norm else None,
                 has_time=short and find_time_span(stripped) is not None,
                 norm=norm,
-                ui_words=sum(1 for w in folded if w in vocab.words) if short else 0,
+                ui_words=sum(map(vocab.words.__contains__, folded)) if short else 0,
             )
         )
     counts = Counter(s.norm for s in out if s.norm)

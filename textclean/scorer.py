@@ -538,24 +538,38 @@ def viterbi(
     emit[:, ARTICLE] += article_bias
     # plain floats: a step over three states is cheaper in Python than in numpy
     # (the same float64 sums, and ties go to the first state as np.argmax does)
-    trans = (weight * model.log_trans).tolist()
+    (t00, t01, t02), (t10, t11, t12), (t20, t21, t22) = (weight * model.log_trans).tolist()
     rows = emit.tolist()
-    score = (weight * model.log_start + emit[0]).tolist()
+    s0, s1, s2 = (weight * model.log_start + emit[0]).tolist()
     back: list[tuple[int, int, int]] = [(0, 0, 0)]
+    # the three states written out: the same sums and comparisons as a loop over
+    # them, without the loop's bookkeeping (this runs once per line)
+    for e0, e1, e2 in rows[1:]:
+        b0, a0 = s0 + t00, 0
+        c = s1 + t10
+        if c > b0:
+            b0, a0 = c, 1
+        c = s2 + t20
+        if c > b0:
+            b0, a0 = c, 2
+        b1, a1 = s0 + t01, 0
+        c = s1 + t11
+        if c > b1:
+            b1, a1 = c, 1
+        c = s2 + t21
+        if c > b1:
+            b1, a1 = c, 2
+        b2, a2 = s0 + t02, 0
+        c = s1 + t12
+        if c > b2:
+            b2, a2 = c, 1
+        c = s2 + t22
+        if c > b2:
+            b2, a2 = c, 2
+        back.append((a0, a1, a2))
+        s0, s1, s2 = b0 + e0, b1 + e1, b2 + e2
+    score = [s0, s1, s2]
     states = range(3)
-    for row in rows[1:]:
-        step = []
-        new_score = []
-        for j in states:
-            best, arg = score[0] + trans[0][j], 0
-            for i in (1, 2):
-                cand = score[i] + trans[i][j]
-                if cand > best:
-                    best, arg = cand, i
-            step.append(arg)
-            new_score.append(best + row[j])
-        back.append((step[0], step[1], step[2]))
-        score = new_score
     state = max(states, key=score.__getitem__)  # first of equal maxima, as np.argmax
     path = [state] * n
     for t in range(n - 1, 0, -1):

@@ -48,8 +48,26 @@ _UI_WORD_CATEGORIES = (
 MAX_LABEL_CHARS = 160
 
 
+# The ASCII form of the three steps after the digits: separators become spaces, what
+# is not a letter, "#" or (regex) whitespace goes; then str.split() joins the
+# spaces (the same runs, since \x1c-\x1f, Python-only whitespace, are gone by then).
+_ASCII_KEEP = frozenset("#\t\n\x0b\x0c\r abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_ASCII_FORM = {
+    c: (" " if chr(c) in "/|,;:()[]" else None)
+    for c in range(128)
+    if chr(c) not in _ASCII_KEEP
+}
+
+
 def normalise(line: str) -> str:
-    """The form vocabulary patterns are written in."""
+    """The form vocabulary patterns are written in.
+
+    >>> normalise("Share on Facebook | 12 Comments"), normalise("E-Mail (Kontakt):")
+    ('share on facebook # comments', 'email kontakt')
+    """
+    if line.isascii():
+        # NFC and casefold are plain lower() here; one translate does three passes
+        return " ".join(_DIGITS.sub("#", line.lower()).translate(_ASCII_FORM).split())
     # NFC first: decomposed accents must match the precomposed vocabulary
     text = _DIGITS.sub("#", unicodedata.normalize("NFC", line).casefold())
     text = _SEPARATORS.sub(" ", text)

@@ -105,7 +105,8 @@ class DonationFilter(Filter):
                 reason = "currency amounts with no sentence around them (donation progress)"
             elif stats.vocab == "donation":
                 reason = f"donation appeal or button ({text.strip()[:40]!r})"
-            elif _WALLET.search(text) and stats.words <= 6:
+            # every wallet form holds a digit (bc1, 1/3, 0x, 4)
+            elif stats.words <= 6 and stats.digits and _WALLET.search(text):
                 reason = "crypto wallet address"
             elif _SUPPORT_BUTTON.match(text):
                 reason = "support/donate button naming the site"
