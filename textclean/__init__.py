@@ -12,13 +12,51 @@ comments, and an account of every removed span.
 
 from __future__ import annotations
 
-from .explain import LineExplanation, explain
-from .frames import to_frame, to_records
-from .models import Article, Comment, Document, RemovedSpan, Segment, TimeStamp
-from .page import Decision, Label, Page
-from .parallel import CleaningError, Failure, clean_many
-from .pipeline import ConfigError, Filter, FilterOptions, Pipeline, default_pipeline, register
-from .segment import InputError
+from typing import TYPE_CHECKING, Any
+
+# Compiled regex programs from the start-up cache first, so that the modules below,
+# which compile their patterns at import, find them ready (see textclean.vocabulary).
+from .vocabulary import capturing_regex_programs as _capturing_regex_programs
+
+with _capturing_regex_programs():
+    # `explain` stays an eager import: the function shadows the submodule of the same
+    # name only if the submodule is loaded first (a lazy `explain` would be replaced
+    # by the module object when anything imports `textclean.explain`).
+    from .explain import LineExplanation, explain
+    from .models import Article, Comment, Document, RemovedSpan, Segment, TimeStamp
+    from .page import Decision, Label, Page
+    from .pipeline import ConfigError, Filter, FilterOptions, Pipeline, default_pipeline, register
+    from .segment import InputError
+
+if TYPE_CHECKING:
+    from .frames import to_frame, to_records
+    from .parallel import CleaningError, Failure, clean_many
+
+# Imported on first use: worker pools (multiprocessing, concurrent.futures) and the
+# table views cost a third of `import textclean` and one clean() needs neither.
+_LAZY = {
+    "CleaningError": "parallel",
+    "Failure": "parallel",
+    "clean_many": "parallel",
+    "to_frame": "frames",
+    "to_records": "frames",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "Article",

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
 from .models import TimeStamp
+from .vocabulary import capturing_regex_programs
 
 # Month names and abbreviations of the eight UI languages, lower case.
 _MONTHS: dict[str, int] = {}
@@ -79,10 +81,7 @@ _PATTERNS = [
 # A date may be glued to a name before it ("Dan Renae7/10/2012", as Blogger shows
 # comments), so a letter may precede a match that starts with a digit.
 _START = r"(?:(?<![\w.])|(?<=\p{L})(?=\d))"
-_ABSOLUTE = regex.compile(
-    _START + r"(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) + r")(?![\w])",
-    regex.IGNORECASE | regex.VERSION1,
-)
+_ABSOLUTE_SOURCE = _START + r"(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) + r")(?![\w])"
 # Loose shapes, only for short header lines: "November 8th", "8 Nov", "2:13 pm".
 _LOOSE_PATTERNS = [
     rf"(?:(?:{_WEEKDAY}),?\s++)?(?P<mon>{_MONTH_ALT})\.?\s++(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:{_CONNECT}(?P<time>{_TIME}))?",
@@ -90,10 +89,7 @@ _LOOSE_PATTERNS = [
     # "5:06 pm EDT": the zone belongs to the time, never to a name after it
     r"(?P<time>\d{1,2}:\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?(?:\s?(?-i:[A-Z]{3,4})(?!\w))?)",
 ]
-_LOOSE = regex.compile(
-    _START + r"(?:" + "|".join(f"(?:{p})" for p in _LOOSE_PATTERNS) + r")(?![\w])",
-    regex.IGNORECASE | regex.VERSION1,
-)
+_LOOSE_SOURCE = _START + r"(?:" + "|".join(f"(?:{p})" for p in _LOOSE_PATTERNS) + r")(?![\w])"
 
 _UNITS = (
     r"sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?|months?|years?|yrs?"
@@ -108,14 +104,39 @@ _NUM = r"(?:\d+|an?|one|a few|un|une|ein|einer|einem|einen|uno|una|un|een)"
 # "about 2 hours, 39 minutes ago": a hedge and several units make one time, so
 # no piece of it is left over to be read as a commenter's name.
 _AMOUNT = rf"(?:{_NUM})\s++(?:{_UNITS})"
-_RELATIVE = regex.compile(
+_RELATIVE_SOURCE = (
     rf"(?<!\w)(?:(?:(?:about|over|almost|nearly|around|etwa|environ|circa)\s++)?"
     rf"{_AMOUNT}(?:,?\s++(?:and\s++)?{_AMOUNT})*\s++(?:ago|назад|fa|geleden|atrás)"
     rf"|(?:vor|il y a|hace|há|ha)\s++(?:{_NUM})\s++(?:{_UNITS})"
     rf"|\d+\s?(?:s|m|min|h|d|w|mo|y)\s++ago"
-    rf"|yesterday|today|just now|gestern|heute|hier|aujourd'hui|ayer|hoy|ieri|oggi|gisteren|vandaag|вчера|сегодня)(?!\w)",  # noqa: E501
-    regex.IGNORECASE,
+    rf"|yesterday|today|just now|gestern|heute|hier|aujourd'hui|ayer|hoy|ieri|oggi|gisteren|vandaag|вчера|сегодня)(?!\w)"  # noqa: E501
 )
+
+
+# The three big patterns are compiled on first use, not at import: compiling them
+# costs about 0.2 s of CPU (the month alternation repeated in every shape, under
+# full case folding), which every `import textclean` paid. Their first use also
+# goes through the start-up cache of regex programs (see `textclean.vocabulary`),
+# so a later process gets them in well under a millisecond.
+def _compiled(source: str, flags: int) -> regex.Pattern[str]:
+    with capturing_regex_programs():
+        return regex.compile(source, flags)
+
+
+@cache
+def _absolute() -> regex.Pattern[str]:
+    return _compiled(_ABSOLUTE_SOURCE, regex.IGNORECASE | regex.VERSION1)
+
+
+@cache
+def _loose() -> regex.Pattern[str]:
+    return _compiled(_LOOSE_SOURCE, regex.IGNORECASE | regex.VERSION1)
+
+
+@cache
+def _relative() -> regex.Pattern[str]:
+    return _compiled(_RELATIVE_SOURCE, regex.IGNORECASE)
+
 # Cheap gates before the big patterns: every absolute date has a digit, and every
 # relative time has one of these words. Most lines have neither.
 _DIGIT = regex.compile(r"\d")
@@ -236,17 +257,17 @@ def find_time_span(text: str, loose: bool = False) -> TimeMatch | None:
     words = _WORD.findall(text.casefold())
     m = None
     if has_digit and (_NUMERIC_DATE.search(text) or not _MONTH_WORDS.isdisjoint(words)):
-        m = _ABSOLUTE.search(text)
+        m = _absolute().search(text)
     if m:
         raw = m.group(0).strip(" ,-–—|")
         start = text.index(raw, m.start())
         best = TimeMatch(start, start + len(raw), TimeStamp(raw=raw, parsed=_parse(m)))
     relative_words = not _RELATIVE_TRIGGERS.isdisjoint(words)
-    r = _RELATIVE.search(text) if relative_words else None
+    r = _relative().search(text) if relative_words else None
     if r and (best is None or r.start() < best.start):
         best = TimeMatch(r.start(), r.end(), TimeStamp(raw=r.group(0), relative=True))
     if best is None and loose and has_digit:
-        m = _LOOSE.search(text)
+        m = _loose().search(text)
         if m:
             raw = m.group(0).strip(" ,-–—|")
             start = text.index(raw, m.start())
