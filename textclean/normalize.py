@@ -103,13 +103,19 @@ def clean_text(text: str) -> str:
     >>> clean_text("**Jo Smith** says:")
     'Jo Smith says:'
     """
-    if _MOJIBAKE_HINT.search(text):
+    # each step runs only where its pattern can match: mojibake needs a non-ASCII
+    # character, every control character is unprintable, a wrap needs a break
+    if not text.isascii() and _MOJIBAKE_HINT.search(text):
         text = ftfy.fix_text(text)
-    text = _CONTROL.sub("", text)
-    text = _WRAPPED_HYPHEN.sub("", text)
+    if not text.isprintable():
+        text = _CONTROL.sub("", text)
+    if "-" in text and ("\n" in text or "\r" in text):
+        text = _WRAPPED_HYPHEN.sub("", text)
     if "](" in text:
         for _ in range(2):  # a link around an image: the image first, then the link
             text = MARKDOWN_LINK.sub(_link_text, text)
     if "**" in text or "__" in text:
         text = replace_strong(text, lambda _mark, content: content)
-    return _SPACES.sub(" ", text).strip()
+    # str.split() splits on exactly `_SPACES`'s characters once control characters
+    # are gone (checked over every code point in tests/test_normalize.py)
+    return " ".join(text.split())
