@@ -206,7 +206,7 @@ def test_a_sure_sentence_is_rescued_when_smoothing_leaves_only_a_headline(
     lines = [*menu, "Phone maker sees an up day", "Share", PROSE[0], "Tags: phones"]
     other = [0.1, 0.0, 0.9]
     probs = np.array([other] * 4 + [[0.9, 0.0, 0.1], other, [0.86, 0.0, 0.14], other])
-    monkeypatch.setattr(content, "predict_features", lambda model, feats: probs)
+    monkeypatch.setattr(content, "predict_features", lambda model, feats, **_: probs)
     states = np.array([2, 2, 2, 2, 0, 2, 2, 2])
     monkeypatch.setattr(content, "viterbi", lambda *a, **k: states)
     page = Page("\n".join(lines) + "\n")

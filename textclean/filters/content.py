@@ -227,7 +227,7 @@ class ContentFilter(Filter):
         model = load_model(opts.model)
         feats = LineFeatures(page)
         idx, base = feats.idx, feats.base
-        probs = predict_features(model, feats)
+        probs = predict_features(model, feats, release=True)
         scores = [0.0] * len(page.lines)
         comment_scores = [0.0] * len(page.lines)
         for k, i in enumerate(idx.tolist()):
