@@ -8,7 +8,8 @@ The line filter is datatrove's C4QualityFilter with its sentence, curly-bracket 
 lorem-ipsum rules off (`pip install -e '.[bench]'`). Both are timed in CPU seconds
 (`time.process_time`) over the same dumps, in alternating rounds, so that load on
 the machine's other core moves both alike; the figure that counts is the median of
-the per-round ratios. `--sizes` runs each size in a fresh process (its own peak RSS):
+the per-round ratios. `--sizes` runs each size in a fresh process (its own peak RSS;
+`--repeat N`: N interleaved rounds, the median time and the largest peak):
 pages made by concatenating real dev dumps up to 10 KB, 100 KB, 1 MB and 10 MB
 (about 1 MB of different pages for the small sizes).
 """
@@ -102,13 +103,21 @@ def one_size(size: int) -> dict[str, float]:
             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
-def sizes() -> None:
-    print(f"{machine()}; pages of each size, each size in a fresh process, CPU time")
+def sizes(repeat: int = 1) -> None:
+    """Each size `repeat` times, rounds interleaved (load on the other core moves
+    every size alike): the median time and the largest peak RSS of the runs."""
+    print(f"{machine()}; pages of each size, each size in a fresh process, CPU time"
+          + (f", median of {repeat} interleaved runs" if repeat > 1 else ""))
+    runs: dict[str, list[dict[str, float]]] = {label: [] for label in SIZES}
+    for _ in range(repeat):
+        for label, size in SIZES.items():
+            out = subprocess.run([sys.executable, __file__, "--one-size", str(size)],
+                                 check=True, capture_output=True, text=True).stdout
+            runs[label].append(json.loads(out))
     base = None
-    for label, size in SIZES.items():
-        out = subprocess.run([sys.executable, __file__, "--one-size", str(size)],
-                             check=True, capture_output=True, text=True).stdout
-        r = json.loads(out)
+    for label, rs in runs.items():
+        r = dict(sorted(rs, key=lambda x: x["s_per_mb"])[(len(rs) - 1) // 2])  # the median run
+        r["peak_rss_mb"] = max(x["peak_rss_mb"] for x in rs)
         base = base or r["s_per_mb"]
         print(f"  {label:>7} x {r['pages']:>3}: {r['seconds']:6.2f} s, {r['s_per_mb']:6.3f} s/MB "
               f"({r['s_per_mb'] / base:4.2f}x the 10 KB page's), "
@@ -192,6 +201,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=600)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--sizes", action="store_true")
+    ap.add_argument("--repeat", type=int, default=1, help="--sizes: runs per size (median)")
     ap.add_argument("--first", action="store_true")
     ap.add_argument("--runs", type=int, default=9, help="fresh processes per cache state (--first)")
     ap.add_argument("--one-size", type=int, help=argparse.SUPPRESS)
@@ -199,7 +209,7 @@ def main() -> None:
     if a.one_size:
         print(json.dumps(one_size(a.one_size)))
     elif a.sizes:
-        sizes()
+        sizes(a.repeat)
     elif a.first:
         first(a.runs)
     else:

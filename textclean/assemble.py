@@ -11,7 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .models import Article, Comment, Document, RemovedSpan, Segment
+from .models import (
+    Article,
+    Comment,
+    Document,
+    RemovedSpan,
+    Segment,
+    trusted_removed,
+    trusted_segment,
+)
 from .normalize import clean_text
 from .page import CommentDraft, Label, MetaClaim, Page
 
@@ -25,7 +33,7 @@ _ROLE = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class _Seg:
     start: int
     end: int
@@ -65,7 +73,28 @@ def _line_pieces(
 
 def assemble(page: Page) -> Document:
     text = page.text
-    segs: list[_Seg] = []
+    # Segments are turned into models as soon as they are final (when the next
+    # one starts): a big page never holds a second, intermediate copy of them.
+    segments: list[Segment] = []
+    removed: list[RemovedSpan] = []
+    last: _Seg | None = None
+
+    def emit(s: _Seg) -> None:
+        segments.append(
+            trusted_segment(s.start, s.end, s.role, s.filter, s.reason, s.category, s.comment)
+        )
+        if s.role == "removed":
+            removed.append(
+                trusted_removed(
+                    s.start,
+                    s.end,
+                    text[s.start : s.end],
+                    s.filter,
+                    s.category or "boilerplate",
+                    s.reason,
+                )
+            )
+
     comment_of_line: dict[int, int] = {}
     for ci, draft in enumerate(page.comments):
         for li in draft.lines:
@@ -80,18 +109,16 @@ def assemble(page: Page) -> Document:
     caption_lines: list[int] = []
     for i, line in enumerate(page.lines):
         if line.blank:
-            if segs:
-                segs[-1].end = line.stop
+            if last is not None:
+                last.end = line.stop
             elif line.stop > line.start:
-                segs.append(
-                    _Seg(
-                        line.start,
-                        line.stop,
-                        "removed",
-                        "segment",
-                        "blank lines before any content",
-                        "whitespace",
-                    )
+                last = _Seg(
+                    line.start,
+                    line.stop,
+                    "removed",
+                    "segment",
+                    "blank lines before any content",
+                    "whitespace",
                 )
             continue
         decision = page.standing(i)
@@ -166,34 +193,16 @@ def assemble(page: Page) -> Document:
                 )
             ]
         pieces[-1].end = line.stop
-        segs.extend(pieces)
+        if last is not None:
+            emit(last)
+        for piece in pieces[:-1]:
+            emit(piece)
+        last = pieces[-1]
+    if last is not None:
+        emit(last)
 
     article = _article(page, body_lines, caption_lines)
     comments = _comments(page)
-    segments = [
-        Segment(
-            start=s.start,
-            end=s.end,
-            role=s.role,
-            filter=s.filter,
-            reason=s.reason,
-            category=s.category,
-            comment=s.comment,
-        )
-        for s in segs
-    ]
-    removed = [
-        RemovedSpan(
-            start=s.start,
-            end=s.end,
-            text=text[s.start : s.end],
-            filter=s.filter,
-            category=s.category or "boilerplate",
-            reason=s.reason,
-        )
-        for s in segs
-        if s.role == "removed"
-    ]
     return Document(
         length=len(text),
         language=page.language,

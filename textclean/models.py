@@ -115,6 +115,98 @@ class RemovedSpan(Span):
     reason: str = Field(description="why, in words")
 
 
+# -- trusted construction ------------------------------------------------------
+# A big page has a Segment, and often a RemovedSpan, per line: hundreds of
+# thousands of models. `assemble` builds their values itself (ints and strs it
+# took from the page), so it skips validation and builds each model the way
+# `model_construct` does, with every field given: the same __dict__, the same
+# extra and private state (None), and one shared set of field names as
+# `model_fields_set` (a validated model with every field passed has exactly that
+# set; a shared one saves a 728-byte set per model, and pydantic only ever adds
+# field names to it, which are all in it already). tests/test_trusted.py checks
+# that these models equal validated ones in every respect.
+
+_object_setattr = object.__setattr__
+_object_new = object.__new__
+_SEGMENT_FIELDS: set[str] = set(Segment.model_fields)
+_REMOVED_FIELDS: set[str] = set(RemovedSpan.model_fields)
+
+
+def _trusted_ok(cls: type[BaseModel]) -> bool:
+    # what the shortcut relies on: no private attributes, no post-init, no extras kept
+    return (
+        not cls.__private_attributes__
+        and not cls.__pydantic_post_init__
+        and cls.model_config.get("extra") != "allow"
+        and not cls.__pydantic_root_model__
+    )
+
+
+_TRUSTED = _trusted_ok(Segment) and _trusted_ok(RemovedSpan)
+
+
+def trusted_segment(
+    start: int,
+    end: int,
+    role: str,
+    filter: str,
+    reason: str,
+    category: str | None,
+    comment: int | None,
+) -> Segment:
+    """A Segment from values the caller built and knows valid (no validation).
+
+    >>> trusted_segment(0, 4, "removed", "widgets", "a share button", "widget:share", None) == (
+    ...     Segment(start=0, end=4, role="removed", filter="widgets", reason="a share button",
+    ...             category="widget:share", comment=None))
+    True
+    """
+    values = {
+        "start": start,
+        "end": end,
+        "role": role,
+        "filter": filter,
+        "reason": reason,
+        "category": category,
+        "comment": comment,
+    }
+    if not _TRUSTED:  # pragma: no cover - a pydantic that works differently
+        return Segment.model_construct(set(_SEGMENT_FIELDS), **values)
+    m = _object_new(Segment)
+    _object_setattr(m, "__dict__", values)
+    _object_setattr(m, "__pydantic_fields_set__", _SEGMENT_FIELDS)
+    _object_setattr(m, "__pydantic_extra__", None)
+    _object_setattr(m, "__pydantic_private__", None)
+    return m
+
+
+def trusted_removed(
+    start: int, end: int, text: str, filter: str, category: str, reason: str
+) -> RemovedSpan:
+    """A RemovedSpan from values the caller built and knows valid (no validation).
+
+    >>> trusted_removed(0, 4, "Menu", "widgets", "navigation", "a menu") == RemovedSpan(
+    ...     start=0, end=4, text="Menu", filter="widgets", category="navigation", reason="a menu")
+    True
+    """
+    values = {
+        "start": start,
+        "end": end,
+        "text": text,
+        "filter": filter,
+        "category": category,
+        "reason": reason,
+    }
+    if not _TRUSTED:  # pragma: no cover - a pydantic that works differently
+        return RemovedSpan.model_construct(set(_REMOVED_FIELDS), **values)
+    m = _object_new(RemovedSpan)
+    _object_setattr(m, "__dict__", values)
+    _object_setattr(m, "__pydantic_fields_set__", _REMOVED_FIELDS)
+    _object_setattr(m, "__pydantic_extra__", None)
+    _object_setattr(m, "__pydantic_private__", None)
+    return m
+
+
 class Article(_Model):
     """The main content of the page.
 

@@ -118,11 +118,22 @@ class Page:
         self.text = text
         self.notes = list(notes or [])
         self.lines: list[Line] = split_paragraph_lines(text)
-        self._words = [line_words(line) for line in self.lines]
-        # a few thousand words decide the language as well as a whole long page
+        # A few thousand words decide the language as well as a whole long page.
+        # Only the lines read for them are tokenised here; their words are kept for
+        # `stats` when they are all the page's lines. A big page keeps no list of
+        # every line's words (it would take more memory than the lines): `stats`
+        # tokenises each line itself, `words` on demand.
+        sample: list[list[str]] = []
+        count = 0
+        for line in self.lines:
+            if count >= LANGUAGE_SAMPLE_WORDS:
+                break
+            sample.append(line_words(line))
+            count += len(sample[-1])
         self.language = guess_language(
-            itertools.islice((w for words in self._words for w in words), LANGUAGE_SAMPLE_WORDS)
+            itertools.islice((w for words in sample for w in words), LANGUAGE_SAMPLE_WORDS)
         )
+        self._words: list[list[str]] | None = sample if len(sample) == len(self.lines) else None
         blank = sum(1 for line in self.lines if line.blank)
         nonblank = len(self.lines) - blank
         # A dump with blank lines between most blocks is a 'blocks' dump.
@@ -138,6 +149,8 @@ class Page:
 
     @cached_property
     def stats(self) -> list[LineStats]:
+        # the words of a line as printed are the words of its text: a bullet or a
+        # link's markup, which only `Line.raw` keeps, holds no word character
         return compute_stats(self.lines, self.language, stopwords(self.language), None, self._words)
 
     @cached_property
@@ -149,7 +162,10 @@ class Page:
         return bisect.bisect_right(self._starts, offset) - 1
 
     def words(self, index: int) -> list[str]:
-        return self._words[index]
+        """The words of line `index` (its first `ANALYSIS_CHARS` characters)."""
+        if self._words is not None:
+            return self._words[index]
+        return line_words(self.lines[index])
 
     def __len__(self) -> int:
         return len(self.lines)
