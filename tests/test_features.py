@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from textclean import features
@@ -23,6 +23,11 @@ _URLISH = st.lists(
 
 @settings(max_examples=3000, deadline=None)
 @given(_URLISH)
+@example(".@ab.ab")  # no word character before the "@": no e-mail
+@example("+-@ab.ab")
+@example("a.@ab.ab")
+@example("é\u0301@ab.a")
+@example("x @ab.ab")
 def test_has_url_answers_as_the_url_pattern(text: str) -> None:
     assert _has_url(text) == (features._URL.search(text) is not None)
 
