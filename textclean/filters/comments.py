@@ -48,7 +48,14 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..dates import _MONTH_WORDS, _RELATIVE_TRIGGERS, TimeMatch, find_time_span, is_short_age
+from ..dates import (
+    _MONTH_ALT,
+    _MONTH_WORDS,
+    _RELATIVE_TRIGGERS,
+    TimeMatch,
+    find_time_span,
+    is_short_age,
+)
 from ..models import TimeStamp
 from ..page import CommentDraft, CommentPart, Label, MetaClaim, Page
 from ..pipeline import Count, Filter, FilterOptions, Probability, register
@@ -314,20 +321,23 @@ def _fold(text: str) -> str:
     return text.casefold().replace("\u0307", "")
 
 
-# "12 comments", "One Response to" (_COUNT_HEADER, _COUNT_LEAD): a digit, "one" or
-# "a single".
-_COUNT_WORDS = ("one", "single")
-# The verbs of _CLOSED's end.
-_CLOSED_WORDS = ("closed", "disabled", "turned off")
+# The pieces each gate looks for are spelt out at its pattern's call (`in` tests, in
+# that order, cost less than a loop): "12 comments", "One Response to" (_COUNT_HEADER,
+# _COUNT_LEAD) need a digit, "one" or "a single"; _CLOSED needs "closed", "disabled" or
+# "turned off".
 # _FORM_LINE's first letters (its input is normalised, so casefolded).
 _FORM_LINE_FIRST = frozenset("lpawsmLPAWSMſ")
 _STAR_CHARS = frozenset("★☆✩✪✭✮⭐")
-# A piece of every phrase of _REPLY_PHRASE.
-_REPLY_PIECES = ("repl", "respo", "respu", "rispo", "réponse", "antwo", "reactie", "ответ")
-# _BADGE_WORD's words (a badge line needs one of them).
-_BADGE_PIECES = ("top", "most", "verified", "moderator", "admin", "work", "studie")
-# _NAME_POINTS's units.
-_POINT_PIECES = ("pts", "point")
+# A piece of every phrase of _REPLY_PHRASE ("repl", "respo", "respu", "rispo", "réponse",
+# "antwo", "reactie", "ответ"), _BADGE_WORD's words (a badge line needs one of "top",
+# "most", "verified", "moderator", "admin", "work", "studie"), _NAME_POINTS's units
+# ("pts", "point"): spelt out below.
+_REPLY_GATE = regex.compile(r"repl|resp[ou]|rispo|réponse|antwo|reactie|ответ")
+_BADGE_GATE = regex.compile(r"top|most|verified|moderator|admin|work|studie")
+_CHROME_GATE = regex.compile(
+    r"repl|resp[ou]|rispo|réponse|antwo|reactie|ответ|top|most|verified|moderator|admin|work"
+    r"|studie"
+)  # either of the two: one search for the many lines with neither
 # First letters (casefolded) of _POSTED_BY's opening words.
 _POSTED_BY_FIRST = frozenset("crpwskbvdок")
 # _SAY_GATE's verbs as whole words (the gate needs one of these words on the line).
@@ -342,12 +352,14 @@ _SAY_WORDS = frozenset(
 )
 
 
-def _say_gate(text: str, words: list[str] | None = None) -> bool:
+def _say_gate(text: str, fold: str | None = None, words: list[str] | None = None) -> bool:
     """`_SAY_GATE.search(text) is not None`, without the search on most lines: the verb
-    stands between non-word characters, so it is one of the line's words."""
+    stands between non-word characters, so it is a word of the line's fold (no
+    character outside a word folds to a word character, none inside folds to one
+    outside)."""
     if words is None:
-        words = _WORDS.findall(text)
-    if not any(_fold(w) in _SAY_WORDS for w in words):
+        words = _WORDS.findall(_fold(text) if fold is None else fold)
+    if _SAY_WORDS.isdisjoint(words):
         return False
     return _SAY_GATE.search(text) is not None
 
@@ -405,6 +417,7 @@ class Group:
 _MONTH_YEAR = regex.compile(r"(?<!\p{L})\p{L}++\.?+\s++\d{4}")
 _WORDS = regex.compile(r"\w+")
 _TOOLBAR_SPLIT = regex.compile(r"\s*[·•|]\s*|\s{2,}")
+_SPLIT_GATE = regex.compile(r"[·•|]|\s\s")  # in every match of _TOOLBAR_SPLIT
 _EMPTY_COUNT = regex.compile(r"\w\s*[(\[]\s*[)\]]\s*$")
 _EMAIL = regex.compile(r"\S@\S+\.\w{2,}")
 _CLOCK = regex.compile(r"\d{1,2}[:.h]\d{2}")
@@ -534,9 +547,13 @@ def _headline(page: Page, i: int) -> bool:
     return title >= (0.7 if s.ends_full_stop else 0.6) * len(words)
 
 
-# Where a loose time search can find something (see _timeless): a numeric date
-# ("06/24"), a clock time ("5:46", "5.46", "18 h 42") or a colon of one.
+# Where a loose time search can find something (see _timeless), in the line's fold: a
+# numeric date ("06/24"), a clock time ("5:46", "5.46", "18 h 42", "5H00") or a colon.
 _TIME_SHAPE = regex.compile(r"\d[./-]\d|:|\d\s?h\s?\d")
+# ... and a month with a number beside it ("July 21", "21 July", "5. märz", "5 de marzo").
+_MONTH_DATE = regex.compile(
+    rf"(?:{_MONTH_ALT})\.?\s+\d|\d(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?(?:{_MONTH_ALT})"
+)
 
 
 def _timeless(text: str) -> bool:
@@ -544,15 +561,19 @@ def _timeless(text: str) -> bool:
     its time (most lines with a digit have no time). Every time it finds needs one of:
     a relative word ("ago", "today"; looked for as `find_time_span` does), a numeric
     date or a clock time (_TIME_SHAPE), or a month name standing as a word of its own
-    (a month glued to what follows, "Nov5:00" or "Novat 5.00", only comes with a clock
-    time). The words are dates._MONTH_WORDS and dates._RELATIVE_TRIGGERS, the ones
-    `find_time_span` reads for its own gates; tests/test_hostile.py checks this gate
-    against it."""
-    if _TIME_SHAPE.search(text):
+    with a number beside it (_MONTH_DATE; a month glued to what follows, "Nov5:00" or
+    "Novat 5.00", only comes with a clock time). Its patterns fold case fully, as
+    `_fold` does, so their letters are in the fold. The words are dates._MONTH_WORDS,
+    dates._RELATIVE_TRIGGERS and dates._MONTH_ALT, the ones `find_time_span` reads;
+    tests/test_hostile.py checks this gate against it."""
+    fold = _fold(text)
+    if _TIME_SHAPE.search(fold):
         return False
     if not _RELATIVE_TRIGGERS.isdisjoint(_WORDS.findall(text.casefold())):
         return False
-    return not any(_fold(w) in _MONTH_WORDS for w in _WORDS.findall(text))
+    if _MONTH_WORDS.isdisjoint(_WORDS.findall(fold)):
+        return True
+    return _MONTH_DATE.search(fold) is None
 
 
 def _time(text: str) -> TimeMatch | None:
@@ -960,6 +981,13 @@ class CommentFilter(Filter):
         markers = [i for i, k in enumerate(kinds) if k == MARKER]
         if self._post_list(page, kinds):
             return []
+        known: dict[int, bool] = {}  # line -> _name_line (asked again for the next line)
+
+        def name_line(j: int) -> bool:
+            if j not in known:
+                known[j] = self._name_line(page, j)
+            return known[j]
+
         for m in reversed(markers):
             declared = _declared(page.lines[m].text)
             if not declared:
@@ -974,10 +1002,10 @@ class CommentFilter(Filter):
                     continue
                 nxt = self._next_content(kinds, i)
                 if (
-                    self._name_line(page, i)
+                    name_line(i)
                     and nxt is not None
                     and kinds[nxt] == TEXT
-                    and not self._name_line(page, nxt)
+                    and not name_line(nxt)
                     and (page.stats[nxt].words >= 4 or page.stats[nxt].ends_sentence)
                 ):
                     text = page.lines[i].text
@@ -1004,6 +1032,12 @@ class CommentFilter(Filter):
         best: list[Group] = []
         run: list[Group] = []
         quiet = 0
+        known: dict[int, tuple[int, int] | None] = {}  # line -> _bare_name
+
+        def bare_name(j: int) -> tuple[int, int] | None:
+            if j not in known:
+                known[j] = self._bare_name(page, j)
+            return known[j]
 
         def close(closer: int | None = None) -> None:
             nonlocal best
@@ -1021,13 +1055,13 @@ class CommentFilter(Filter):
                 continue
             if kind != TEXT:
                 continue
-            nxt = self._next_content(kinds, i)
-            name = self._bare_name(page, i)
+            name = bare_name(i)
+            nxt = self._next_content(kinds, i) if name is not None else None
             if (
                 name is not None
                 and nxt is not None
                 and kinds[nxt] == TEXT
-                and self._bare_name(page, nxt) is None
+                and bare_name(nxt) is None
                 and (page.stats[nxt].words >= 4 or page.stats[nxt].ends_sentence)
             ):
                 run.append(Group([i], {i: Header("name", name=name)}))
@@ -1176,55 +1210,60 @@ class CommentFilter(Filter):
                 kinds.append(CHROME)
                 continue
             digit = _DIGIT.search(text) is not None
-            fold = None
-            if not s.has_time and s.words <= 30:
-                fold = _fold(text)
-                if (digit or any(w in fold for w in _COUNT_WORDS)) and (
-                    (s.words <= 6 and _COUNT_HEADER.search(text)) or _COUNT_LEAD.match(text)
-                ):
-                    # "0 comments" announces that there is no discussion to find
-                    kinds.append(STOP if _declared(text) == 0 else MARKER)
-                    continue
+            folded = text.casefold()
+            fold = folded.replace("\u0307", "") if "\u0307" in folded else folded
+            # the words of the casefolded line (_is_action's) and of its fold (_say_gate's);
+            # casefolding keeps every character in or out of a word as it was
+            words = _WORDS.findall(folded) if len(text) <= 400 else None
+            fold_words = words if fold is folded else None
+            if (
+                not s.has_time
+                and s.words <= 30
+                and (digit or "one" in fold or "single" in fold)
+                and ((s.words <= 6 and _COUNT_HEADER.search(text)) or _COUNT_LEAD.match(text))
+            ):
+                # "0 comments" announces that there is no discussion to find
+                kinds.append(STOP if _declared(text) == 0 else MARKER)
+                continue
             if s.words <= 6 and s.norm[:1] in _FORM_LINE_FIRST and _FORM_LINE.match(s.norm):
                 kinds.append(FORM)
                 continue
-            if s.words <= 12:
-                if fold is None:
-                    fold = _fold(text)
-                if any(w in fold for w in _CLOSED_WORDS) and _CLOSED.search(text):
-                    kinds.append(CHROME)  # a moderator's note may stand among the comments
-                    continue
+            if s.words <= 12 and (
+                "closed" in fold or "disabled" in fold or "turned off" in fold
+            ) and _CLOSED.search(text):
+                kinds.append(CHROME)  # a moderator's note may stand among the comments
+                continue
             if (
                 (digit and (_VOTES.match(text) or ("?" in text and _ASK_COUNT.match(text))))
-                or self._is_action(text)
+                or self._is_action(text, words)
             ):
                 kinds.append(CHROME)
                 continue
-            if s.words <= 10:
-                if fold is None:
-                    fold = _fold(text)
-                if (
-                    (
-                        digit
-                        and (_LEVEL.match(text) or _STARS.match(text) or _LIKE_COUNT.match(text))
+            if s.words <= 10 and (
+                (
+                    digit
+                    and (_LEVEL.match(text) or _STARS.match(text) or _LIKE_COUNT.match(text))
+                )
+                or (not _STAR_CHARS.isdisjoint(text) and _STARS.match(text))
+                or (
+                    _CHROME_GATE.search(fold) is not None
+                    and (
+                        (
+                            _REPLY_GATE.search(fold) is not None
+                            and self._reply_target(text) is not None
+                        )
+                        or (_BADGE_GATE.search(fold) is not None and self._badge(text))
                     )
-                    or (not _STAR_CHARS.isdisjoint(text) and _STARS.match(text))
-                    or (
-                        any(w in fold for w in _REPLY_PIECES)
-                        and self._reply_target(text) is not None
-                    )
-                    or (any(w in fold for w in _BADGE_PIECES) and self._badge(text))
-                ):
-                    kinds.append(CHROME)
-                    continue
+                )
+            ):
+                kinds.append(CHROME)
+                continue
             # The feature pass already looked for times: a short line with no digit and no
             # time can only be a "says" header, so skip the date patterns for it.
             timeless = s.chars <= 160 and not s.digits and not s.has_time
             points = None
             if s.digits and not s.has_time:
-                if fold is None:
-                    fold = _fold(text)
-                if any(w in fold for w in _POINT_PIECES):
+                if "pts" in fold or "point" in fold:
                     points = self._points_header(text)
             elif (
                 not s.has_time
@@ -1243,7 +1282,7 @@ class CommentFilter(Filter):
                 and not (
                     timeless
                     and "reblogged" not in text
-                    and not _say_gate(text, page.words(i))
+                    and not _say_gate(text, fold, fold_words)
                 )
                 else None
             )
@@ -1392,15 +1431,18 @@ class CommentFilter(Filter):
         return False
 
     @staticmethod
-    def _is_action(text: str) -> bool:
+    def _is_action(text: str, words: list[str] | None = None) -> bool:
+        """`words`: `_WORDS.findall(text.casefold())`, if the caller has them."""
         stripped = text.strip()
         if not stripped or len(stripped) > 100:
             return False  # toolbars are short; prose is not an action
-        words = _WORDS.findall(stripped.casefold())
+        if words is None:
+            # the spaces strip() removes are no word characters: the same words
+            words = _WORDS.findall(stripped.casefold())
         if (
             words
             and len(words) <= 8
-            and any(w in _ACTION_WORDS for w in words)
+            and not _ACTION_WORDS.isdisjoint(words)
             and all(
                 w in _ACTION_WORDS or w in _ACTION_FILLERS or w.isdigit() or is_short_age(w)
                 for w in words
@@ -1411,6 +1453,8 @@ class CommentFilter(Filter):
         if not stripped[0].isalpha() and _ARROWS.match(stripped) and not stripped.isdigit():
             return True
         # "Like · Reply · 2y", "Reply ↓", "Report abuse"
+        if _SPLIT_GATE.search(stripped) is None:
+            return False  # no separator: a single part
         vocab = default_vocabulary()
         parts = [p for p in _TOOLBAR_SPLIT.split(stripped) if p]
         return len(parts) > 1 and all(
