@@ -87,6 +87,7 @@ OLD_JOIN_WORDS = regex.compile(
 )
 OLD_MONTH_YEAR = regex.compile(r"\p{L}+\.?\s+\d{4}")
 OLD_URL_NAME = regex.compile(r"https?://\S+\s+(?P<name>[^\s:/][^:/]*)")
+OLD_NUMBERING = regex.compile(r"^\s*#?(?P<num>\d{1,4}(?:\.\d{1,3})*)[.):]?\s+(?=\S)")
 
 # old, new and how the filter calls each (the rewrites keep all three modes exact)
 COMMENT_PATTERNS: dict[str, tuple[regex.Pattern[str], regex.Pattern[str]]] = {
@@ -102,6 +103,7 @@ COMMENT_PATTERNS: dict[str, tuple[regex.Pattern[str], regex.Pattern[str]]] = {
     "_JOIN_WORDS": (OLD_JOIN_WORDS, comments._JOIN_WORDS),
     "_MONTH_YEAR": (OLD_MONTH_YEAR, comments._MONTH_YEAR),
     "_URL_NAME": (OLD_URL_NAME, comments._URL_NAME),
+    "_NUMBERING": (OLD_NUMBERING, comments._NUMBERING),
 }
 
 
@@ -164,6 +166,7 @@ _FUZZ_KEYS: dict[str, list[str]] = {
     "_JOIN_WORDS": ["on", "at", " ", "  ", "posted", "Jo"],
     "_MONTH_YEAR": ["July", "Jul.", " ", "2012", "a"],
     "_URL_NAME": ["http://x", "https://", " ", "Jo", ":", "/"],
+    "_NUMBERING": ["1", "12", "1234", ".", "1.", ")", ":", "#", " ", "x"],
 }
 
 

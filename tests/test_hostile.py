@@ -175,6 +175,7 @@ cases = [
     (c._OP_MARK.search, "a" + sp + "OPx"), (c._JOIN_WORDS.search, sp + "x"),
     (c._JOIN_WORDS.search, "comments" + sp + "x"), (c._MONTH_YEAR.search, "a" * n + " 201x"),
     (c._URL_NAME.search, "http://" * n), (c._TIME_REST.fullmatch, "1" + sp + "x"),
+    (c._NUMBERING.match, "1." * n), (c._NUMBERING.match, "1" + sp),
 ]
 for run, line in cases:
     run(line)

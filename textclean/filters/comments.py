@@ -100,7 +100,9 @@ _NOTE = regex.compile(
     r"(?:^|\s)[\w.-]{1,60} (?:liked this(?: post| page| article| story)?"
     r"|reblogged this from [\w.-]+|posted this)\.?\s*$"
 )
-_NUMBERING = regex.compile(r"^\s*#?(?P<num>\d{1,4}(?:\.\d{1,3})*)[.):]?\s+(?=\S)")
+# Possessive: what follows each run never starts with what the run repeats (linear on
+# "1.1.1.1...", quadratic before).
+_NUMBERING = regex.compile(r"^\s*+#?(?P<num>\d{1,4}+(?:\.\d{1,3}+)*+)[.):]?+\s++(?=\S)")
 # "12 points", "5 △ ▽" (Disqus prints both arrows after the count)
 _VOTES = regex.compile(
     r"^\s*([+-]?\d{1,5})\s*(?:points?|votes?|likes?|[△▲▽▼](?:\s*[△▲▽▼]){0,3}|\+|-)?\s*$",
