@@ -71,6 +71,11 @@ def _comments(n: int) -> str:
     )
 
 
+def _lines(line: str) -> Callable[[int], str]:
+    """`n` copies of one line."""
+    return lambda n: (line + "\n") * n
+
+
 # name -> (build(size), full sizes, quick sizes, unit of size)
 CASES: dict[str, tuple[Callable[[int], str | bytes], list[int], list[int], str]] = {
     "date-spaces": (lambda n: DATE + " " * n + "x", [400, 1600, 6400], [400, 1600, 6400], "spaces"),
@@ -85,6 +90,14 @@ CASES: dict[str, tuple[Callable[[int], str | bytes], list[int], list[int], str]]
     "wordpress-comments": (_comments, [25_000], [2_500], "comments"),
     "png": (_png, [1_000_000], [100_000], "bytes"),
     "real-pages": (_real_pages, [1_000_000, 10_000_000], [300_000, 1_000_000], "chars"),
+    # the comment filter's patterns (quadratic or worse before): a run of digits (one word,
+    # so every line pattern sees it), and pages of 2,000-character lines of a name shape
+    # then spaces or NBSP, a clock time after spaces, "Reply " again and again
+    "digits-run": (lambda n: "1" * n, [16_000, 64_000, 256_000], [4_000, 16_000], "digits"),
+    "posted-by-nbsp": (_lines("Posted by" + "\xa0" * 1990 + "x"), [100, 400], [25, 100], "lines"),
+    "says-spaces": (_lines("Jo" + " " * 1990 + "x says"), [100, 400], [25, 100], "lines"),
+    "clock-after-spaces": (_lines(" " * 1990 + "12:30 x"), [100, 400], [25, 100], "lines"),
+    "reply-run": (_lines("Reply " * 330), [100, 400], [25, 100], "lines"),
 }
 
 

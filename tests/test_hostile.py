@@ -76,7 +76,7 @@ HOSTILE: dict[str, str | bytes] = {
     "utf16-bom-odd-length": b"\xff\xfea\x00b\x00c",
     "utf32-bom-garbage": b"\xff\xfe\x00\x00" + b"\xff\xff\xff\xff" * 4,
     "bom-then-text": "\ufeff" + ARTICLE,
-    "digits-run": "1" * 3_000,  # longer runs: comments._LIST_COUNT is quadratic (reported)
+    "digits-run": "1" * 3_000,  # longer runs: test_comment_patterns_are_linear
     "digit-space-run": "1 " * 50_000,
     "markdown-link-bait": "[a](" * 20_000,
     "relative-time-chain": "1 day " * 20_000 + "x ago",
@@ -152,6 +152,72 @@ def test_backtracking_patterns_finish() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=ROOT
     )
     assert run.returncode == 0, run.stderr
+
+
+# Hostile lines for the comment filter's patterns, at sizes where the quadratic (or
+# cubic) patterns they replaced would run for minutes to hours; linear, the lot takes a
+# second or two. `{n}` is the size.
+_COMMENT_PATTERN_CASES = """
+import textclean
+from textclean.filters import comments as c
+n = {n}
+sp, nb = " " * n, "\\xa0" * n
+cases = [
+    (c._LIST_COUNT.search, "1" * n), (c._LIST_COUNT.search, "1." * n),
+    (c._OWN_COUNT.search, "1." * n), (c._COUNT_HEADER.search, "1." * n),
+    (c._COUNT_HEADER.search, "comments" + sp + "x"), (c._POSTED_BY.match, "by" + sp + "x"),
+    (c._POSTED_BY.match, "Posted by" + nb + "x"), (c._POSTED_BY.match, sp + "by :" + sp + "x"),
+    (c._SAYS.match, sp), (c._SAYS.match, sp + "x"), (c._SAYS.match, "Jo" + sp + "x"),
+    (c._POST_HEAD.match, sp + "#"), (c._POST_HEAD.match, "by" + sp + "x"),
+    (c._REPLY_LINE.match, sp + "x"), (c._REPLY_LINE.match, "in reply to Jo" + sp + "x"),
+    (c._REPLY_LINE.match, "in reply to" + sp + ":" + sp + "x"),
+    (c._ARROW_REPLY.search, "a" + nb + "a"), (c._ARROW_REPLY.search, "a" + sp + "→"),
+    (c._OP_MARK.search, "a" + sp + "OPx"), (c._JOIN_WORDS.search, sp + "x"),
+    (c._JOIN_WORDS.search, "comments" + sp + "x"), (c._MONTH_YEAR.search, "a" * n + " 201x"),
+    (c._URL_NAME.search, "http://" * n), (c._TIME_REST.fullmatch, "1" + sp + "x"),
+    (c._NUMBERING.match, "1." * n), (c._NUMBERING.match, "1" + sp),
+]
+for run, line in cases:
+    run(line)
+assert c._LIST_COUNT.search("1" * n + " comments").span() == (0, n + 9)
+# a page of them: the per-line patterns see lines of up to 2,000 characters
+for line in ("Posted by" + "\\xa0" * 1990 + "x", " " * 1990 + "12:30 x", "Jo" + " " * 1990 + "x"):
+    textclean.clean((line + "\\n") * 300)
+textclean.clean("1" * n)
+"""
+
+
+def test_comment_patterns_are_linear() -> None:
+    """The comment filter's patterns on long runs of spaces, NBSP, digits, "1." and
+    "http://" (`textclean.clean("1" * 16000)` alone took 24 s in _LIST_COUNT, and each
+    case here is far bigger): a hang fails this test instead of stalling the suite."""
+    code = _COMMENT_PATTERN_CASES.format(n=200_000)
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=ROOT
+    )
+    assert run.returncode == 0, run.stderr
+
+
+def test_comment_filter_time_gate_hides_no_time() -> None:
+    """comments._timeless (the gate before the loose time search) is never True where
+    `find_time_span(text, loose=True)` finds a time: on every fixture line and on random
+    joins of date pieces."""
+    from textclean.dates import find_time_span
+    from textclean.filters.comments import _timeless
+
+    lines = {
+        line for path in sorted(FIXTURES.glob("*.txt")) for line in path.read_text().splitlines()
+    }
+    pieces = [
+        "July", "Jul.", "MAİ", "Nov", "AUGUﬆ", "März", "marzo", "5", "21", "21st", "2012", "12",
+        ":", "46", ".", "/", "-", " ", "\xa0", ",", "at", "pm", "h", "H", "de", "ago", "today",
+        "3 hours", "vor", "x", "a", "Jo",
+    ]  # fmt: skip
+    rng = random.Random(7)
+    lines |= {"".join(rng.choices(pieces, k=rng.randint(1, 9))) for _ in range(30_000)}
+    for line in lines:
+        if _timeless(line):
+            assert find_time_span(line, loose=True) is None, line
 
 
 # -- deterministic: byte-identical JSON under two hash seeds ---------------------------

@@ -48,7 +48,14 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..dates import TimeMatch, find_time_span, is_short_age
+from ..dates import (
+    _MONTH_ALT,
+    _MONTH_WORDS,
+    _RELATIVE_TRIGGERS,
+    TimeMatch,
+    find_time_span,
+    is_short_age,
+)
 from ..models import TimeStamp
 from ..page import CommentDraft, CommentPart, Label, MetaClaim, Page
 from ..pipeline import Count, Filter, FilterOptions, Probability, register
@@ -60,15 +67,28 @@ _SAY_VERBS = (
     r"dit|a dit|écrit|a écrit|dice|dijo|escribió|escribe|comentó|scrive|ha scritto|ha detto|"
     r"diz|disse|escreveu|comentou|zegt|schreef|zei|пишет|написал[а]?|сказал[а]?"
 )
+# Linear time: the name starts at the first non-space (the first try of `^\s*`), or,
+# failing that, it is one space of the leading run: every later try of the original
+# `^\s*(?P<name>[^\n]{1,80}?)` ends on the same `[\s,]` run, so the last such space
+# (an atomic group, tried once) gives the same match (benchmarks/pattern_equivalence.py).
 _SAYS = regex.compile(
-    rf"^\s*(?P<name>[^\n]{{1,80}}?)[\s,]+(?:{_SAY_VERBS})\s*(?::|,|\.{{3}}|…)?(?:\s+(?P<rest>.*?))?\s*$",
+    r"^(?:\s*+(?P<name>[^\n]{1,80}?)|(?>\s*(?P<name>[^\S\n])(?=[\s,])))"
+    rf"[\s,]+(?:{_SAY_VERBS})\s*(?::|,|\.{{3}}|…)?(?:\s+(?P<rest>.*?))?\s*$",
     regex.IGNORECASE,
 )
 _SAY_GATE = regex.compile(rf"(?<!\w)(?:{_SAY_VERBS})(?!\w)", regex.IGNORECASE)
+# The original `\s*:?\s+(?P<name>[^|»\n]{1,60}?)` tried every split of the spaces
+# (cubic on a long run). The same names in the same order, each tried once: after the
+# colon (if a space follows it) or else after the spaces, the name starts at the first
+# non-space or is the last space of the run (every other start inside the run ends on
+# the same separator test); nothing after the name starts with a space, so the other
+# runs are possessive.
 _POSTED_BY = regex.compile(
-    r"^\s*(?:comment|reply|response|post(?:ed)?|written|submitted|kommentar|commentaire|comentario|"
-    r"commento|comentário|reactie|комментарий)?\s*(?:by|von|par|por|di|da|door|от)\s*:?\s+"
-    r"(?P<name>[^|»\n]{1,60}?)\s*(?:\||»|\bon\b|\bat\b|\bam\b|\ble\b|\bel\b|\bil\b|\bem\b|\bop\b|@|-|–|—|,|//)\s*(?P<rest>.*)$",
+    r"^\s*+(?:comment|reply|response|post(?:ed)?|written|submitted|kommentar|commentaire|comentario|"
+    r"commento|comentário|reactie|комментарий)?\s*+(?:by|von|par|por|di|da|door|от)"
+    r"(?:\s*+:(?=\s)(?:\s++(?P<name>[^|»\n]{1,60}?)|\s(?>\s*(?P<name>[^\S\n])))"
+    r"|\s++(?P<name>[^|»\n]{1,60}?)|\s(?>\s*(?P<name>[^\S\n])))"
+    r"\s*+(?:\||»|\bon\b|\bat\b|\bam\b|\ble\b|\bel\b|\bil\b|\bem\b|\bop\b|@|-|–|—|,|//)\s*+(?P<rest>.*)$",
     regex.IGNORECASE,
 )
 # Tumblr-style notes: "x reblogged this from y and added:" opens a comment,
@@ -80,14 +100,18 @@ _NOTE = regex.compile(
     r"(?:^|\s)[\w.-]{1,60} (?:liked this(?: post| page| article| story)?"
     r"|reblogged this from [\w.-]+|posted this)\.?\s*$"
 )
-_NUMBERING = regex.compile(r"^\s*#?(?P<num>\d{1,4}(?:\.\d{1,3})*)[.):]?\s+(?=\S)")
+# Possessive: what follows each run never starts with what the run repeats (linear on
+# "1.1.1.1...", quadratic before).
+_NUMBERING = regex.compile(r"^\s*+#?(?P<num>\d{1,4}+(?:\.\d{1,3}+)*+)[.):]?+\s++(?=\S)")
 # "12 points", "5 △ ▽" (Disqus prints both arrows after the count)
 _VOTES = regex.compile(
     r"^\s*([+-]?\d{1,5})\s*(?:points?|votes?|likes?|[△▲▽▼](?:\s*[△▲▽▼]){0,3}|\+|-)?\s*$",
     regex.IGNORECASE,
 )
 # "Nadia Reyes → Karsten Ludlow": a commenter and the commenter answered.
-_ARROW_REPLY = regex.compile(r"\s+(?:→|⟶|➔|➜|►|▶|▸)\s+")
+# (?<!\s): a search tries a run of spaces once, from its start (the leftmost match
+# starts there anyway), not again from every space inside it.
+_ARROW_REPLY = regex.compile(r"(?<!\s)\s++(?:→|⟶|➔|➜|►|▶|▸)\s+")
 _INLINE_VOTES = regex.compile(
     r"(?<!\w)(?P<n>[+-]?\d{1,6})\s+(?P<unit>points?|votes?|likes?)(?!\w)", regex.IGNORECASE
 )
@@ -113,8 +137,8 @@ _IN_REPLY = regex.compile(
 # A line that is only that phrase and a name ("Replying to Teresa M.", "Em resposta a
 # Cláudio Menezes"): the widget's reply chrome, not the comment's words.
 _REPLY_LINE = regex.compile(
-    rf"^\s*(?:↪|↳|»)?\s*(?:{_REPLY_PHRASE})\s*:?\s+@?(?P<name>\w[\w.'’-]*(?:\s+[\w.'’-]+){{0,4}}?)"
-    r"\s*[.:]?\s*$",
+    rf"^\s*+(?:↪|↳|»)?\s*+(?:{_REPLY_PHRASE})(?:\s*+:\s++|\s++)@?"
+    r"(?P<name>\w[\w.'’-]*+(?:\s++[\w.'’-]++){0,4}?)\s*+[.:]?+\s*+$",
     regex.IGNORECASE,
 )
 # A comment that opens by addressing someone ("Hoi Gerard, ...", "Pat, that is fair"):
@@ -149,7 +173,7 @@ _AGE_FIELD = regex.compile(
     r"\S\s*[·•|]\s*(?P<age>\d{1,3}\s?(?:min|mo|hr|yr|s|m|h|d|w|y))\s*$", regex.IGNORECASE
 )
 # The thread starter's badge after a commenter's name.
-_OP_MARK = regex.compile(r"\s+(?:\(OP\)|OP|\[OP\])$")
+_OP_MARK = regex.compile(r"(?<!\s)\s++(?:\(OP\)|OP|\[OP\])$")
 # "level 2": the nesting depth a threaded dump prints over a comment.
 _LEVEL = regex.compile(r"^\s*level\s+(?P<n>\d{1,2})\s*$", regex.IGNORECASE)
 # A reviewer's star rating over the text ("★★★★☆", "Rated 4 out of 5").
@@ -168,7 +192,7 @@ _LIKE_COUNT = regex.compile(
 # Characters that join a name and a time in a header; stripped from both ends.
 _JOINERS = " \t|•·—–-+,:;@/\\()[]#»«>"
 _JOIN_WORDS = regex.compile(
-    r"^(?:on|at|am|um|le|à|el|a las|il|alle|em|às|op|om|в|posted|said|says|wrote|by|\|)\b\s*|\s*\b(?:on|at|am|um|le|à|el|il|alle|em|às|op|om|в|posted|said|says|wrote)$",  # noqa: E501
+    r"^(?:on|at|am|um|le|à|el|a las|il|alle|em|às|op|om|в|posted|said|says|wrote|by|\|)\b\s*|(?<!\s)\s*+\b(?:on|at|am|um|le|à|el|il|alle|em|às|op|om|в|posted|said|says|wrote)$",  # noqa: E501
     regex.IGNORECASE,
 )
 # Words that never belong to a commenter's name: article meta and widget words.
@@ -183,11 +207,14 @@ _COMMENT_NOUNS = (
     r"comments?|responses?|kommentare?|commentaires?|comentarios?|commenti|comentários|reacties"
     r"|комментари\w*"
 )
+# Linear time: only the first digit of a run of digits, points and commas starts a
+# count (a later one reaches the same end of the run), and the runs are possessive
+# (what follows each never starts with what it repeats).
 _COUNT_HEADER = regex.compile(
-    r"(?:^|\D)(?P<n>\d[\d.,]*|one|a single)\s+(?:\w+\s+)?(?:comments?|responses?|replies|reply|thoughts?|reactions?|"  # noqa: E501
+    r"(?:^|\D)(?P<n>\d(?<!\d[.,]*\d)[\d.,]*+|one|a single)\s++(?:\w++\s++)?(?:comments?|responses?|replies|reply|thoughts?|reactions?|"  # noqa: E501
     r"kommentare?|antworten|commentaires?|réponses?|comentarios?|respuestas?|commenti|risposte|comentários|"
     r"respostas|reacties|opmerkingen|комментари\w*|ответ\w*)\b"
-    rf"|(?:{_COMMENT_NOUNS}|discussion)\s*[(\[:]?\s*(?P<m>\d[\d.,]*)\s*[)\]]?\s*$",
+    rf"|(?:{_COMMENT_NOUNS}|discussion)\s*+[(\[:]?\s*+(?P<m>\d[\d.,]*+)\s*+[)\]]?+\s*+$",
     regex.IGNORECASE,
 )
 # A count that opens a longer line: "One Response to “A long post title”",
@@ -228,14 +255,16 @@ _ARTICLE_TIME = regex.compile(
 )
 # A line that counts *its own* comments ("by Sam 12 comments") lists posts; a comment
 # header never carries a comment count.
+# (*SKIP): a count that fails fails for every later digit of its run too (they reach
+# the same end), so the next try starts after the run: linear on "1.1.1.1...".
 _OWN_COUNT = regex.compile(
-    rf"(?<!\w)\d[\d,.]*\s+(?:{_COMMENT_NOUNS})\b",
+    rf"(?<!\w)\d[\d,.]*+(*SKIP)\s++(?:{_COMMENT_NOUNS})\b",
     regex.IGNORECASE,
 )
 # A comment count anywhere in a line, even glued to a headline ("Tough875 comments"):
 # used only to tell a list of posts from one thread.
 _LIST_COUNT = regex.compile(
-    rf"\d[\d,.]*\s*(?:{_COMMENT_NOUNS})\b",
+    rf"\d[\d,.]*+(*SKIP)\s*+(?:{_COMMENT_NOUNS})\b",
     regex.IGNORECASE,
 )
 # Prepositions that open a place or a section, never a name ("1 hour ago in Science").
@@ -280,6 +309,61 @@ _ACTION_FILLERS = frozenset(["as", "to", "this", "comment"])
 # Line kinds.
 TEXT, HEAD, NAME, CHROME, MARKER, FORM, STOP, TRACK, BLANK = range(9)
 _MAX_SHAPE_CHARS = 2000
+
+# -- cheap gates ---------------------------------------------------------------
+# Each gate is a necessary condition of a pattern, read off the pattern: when it fails
+# the pattern cannot match, so the pattern is not run (the results are the same; the
+# work is not). Substring gates look in `_fold(text)`: `regex` matches a letter under
+# IGNORECASE only to characters of the same full case fold, except "İ" for "i" (whose
+# fold "i̇" carries U+0307, removed), so a match's letters are a substring of the fold.
+_DIGIT = regex.compile(r"\d")  # `\d` of regex, not str.isdigit: they differ
+
+
+def _fold(text: str) -> str:
+    return text.casefold().replace("\u0307", "")
+
+
+# The pieces each gate looks for are spelt out at its pattern's call (`in` tests, in
+# that order, cost less than a loop): "12 comments", "One Response to" (_COUNT_HEADER,
+# _COUNT_LEAD) need a digit, "one" or "a single"; _CLOSED needs "closed", "disabled" or
+# "turned off".
+# _FORM_LINE's first letters (its input is normalised, so casefolded).
+_FORM_LINE_FIRST = frozenset("lpawsmLPAWSMſ")
+_STAR_CHARS = frozenset("★☆✩✪✭✮⭐")
+# A piece of every phrase of _REPLY_PHRASE ("repl", "respo", "respu", "rispo", "réponse",
+# "antwo", "reactie", "ответ"), _BADGE_WORD's words (a badge line needs one of "top",
+# "most", "verified", "moderator", "admin", "work", "studie"), _NAME_POINTS's units
+# ("pts", "point"): spelt out below.
+_REPLY_GATE = regex.compile(r"repl|resp[ou]|rispo|réponse|antwo|reactie|ответ")
+_BADGE_GATE = regex.compile(r"top|most|verified|moderator|admin|work|studie")
+_CHROME_GATE = regex.compile(
+    r"repl|resp[ou]|rispo|réponse|antwo|reactie|ответ|top|most|verified|moderator|admin|work"
+    r"|studie"
+)  # either of the two: one search for the many lines with neither
+# First letters (casefolded) of _POSTED_BY's opening words.
+_POSTED_BY_FIRST = frozenset("crpwskbvdок")
+# _SAY_GATE's verbs as whole words (the gate needs one of these words on the line).
+_SAY_WORDS = frozenset(
+    _fold(w)
+    for w in [
+        "says", "said", "wrote", "writes", "commented", "replied", "responded", "schreibt",
+        "schrieb", "sagt", "meint", "dit", "écrit", "dice", "dijo", "escribió", "escribe",
+        "comentó", "scrive", "scritto", "detto", "diz", "disse", "escreveu", "comentou",
+        "zegt", "schreef", "zei", "пишет", "написал", "написала", "сказал", "сказала",
+    ]
+)
+
+
+def _say_gate(text: str, fold: str | None = None, words: list[str] | None = None) -> bool:
+    """`_SAY_GATE.search(text) is not None`, without the search on most lines: the verb
+    stands between non-word characters, so it is a word of the line's fold (no
+    character outside a word folds to a word character, none inside folds to one
+    outside)."""
+    if words is None:
+        words = _WORDS.findall(_fold(text) if fold is None else fold)
+    if _SAY_WORDS.isdisjoint(words):
+        return False
+    return _SAY_GATE.search(text) is not None
 
 
 class CommentOptions(FilterOptions):
@@ -332,9 +416,10 @@ class Group:
         return any(h.time for h in self.heads.values())
 
 
-_MONTH_YEAR = regex.compile(r"\p{L}+\.?\s+\d{4}")
+_MONTH_YEAR = regex.compile(r"(?<!\p{L})\p{L}++\.?+\s++\d{4}")
 _WORDS = regex.compile(r"\w+")
 _TOOLBAR_SPLIT = regex.compile(r"\s*[·•|]\s*|\s{2,}")
+_SPLIT_GATE = regex.compile(r"[·•|]|\s\s")  # in every match of _TOOLBAR_SPLIT
 _EMPTY_COUNT = regex.compile(r"\w\s*[(\[]\s*[)\]]\s*$")
 _EMAIL = regex.compile(r"\S@\S+\.\w{2,}")
 _CLOCK = regex.compile(r"\d{1,2}[:.h]\d{2}")
@@ -346,7 +431,7 @@ _ASK_COUNT = regex.compile(r"^\s*\p{L}[\p{L} ]{0,24}\?\s*[(\[]\s*\d{1,6}\s*[)\]]
 # "Amy D.": a name that ends in an initial.
 _INITIAL_END = regex.compile(r"(?<!\w)\p{Lu}\.$")
 # "http://twitter.com/jane Jane Doe": a commenter's link, then the name.
-_URL_NAME = regex.compile(r"https?://\S+\s+(?P<name>[^\s:/][^:/]*)")
+_URL_NAME = regex.compile(r"https?://\S++(*SKIP)\s++(?P<name>[^\s:/][^:/]*)")
 
 
 # Words that name a whole comment section (not an inner "Replies" label).
@@ -366,9 +451,12 @@ _FORM_NUMBER = regex.compile(r"\d{1,2}")
 # -- forum threads (phpBB, vBulletin) ----------------------------------------
 # A post header naming the poster with the post's time: "Post by NAME » DATE",
 # "NAME » DATE", "#2 NAME DATE" (the time is checked apart).
+# As _POSTED_BY: each start of the name tried once (after "by", after the leading
+# spaces, or the last space of a run), in the order the original tried them.
 _POST_HEAD = regex.compile(
-    r"^\s*(?:(?:post(?:ed)?|beitrag|message|mensaje|messaggio|mensagem|bericht|сообщение)?\s*"
-    r"(?:by|von|par|por|di|de|door|от)\s+)?(?P<name>[^»\n]{1,60}?)\s*»\s*(?P<rest>\S.*)$",
+    r"^(?:\s*+(?:post(?:ed)?|beitrag|message|mensaje|messaggio|mensagem|bericht|сообщение)?\s*+"
+    r"(?:by|von|par|por|di|de|door|от)(?:\s++(?P<name>[^»\n]{1,60}?)|\s(?>\s*(?P<name>[^\S\n])))"
+    r"|\s*+(?P<name>[^»\n]{1,60}?)|(?>\s*(?P<name>[^\S\n])))\s*+»\s*+(?P<rest>\S.*)$",
     regex.IGNORECASE,
 )
 _POST_NUMBER = regex.compile(r"^\s*#\d{1,6}\s*$")
@@ -461,8 +549,39 @@ def _headline(page: Page, i: int) -> bool:
     return title >= (0.7 if s.ends_full_stop else 0.6) * len(words)
 
 
+# Where a loose time search can find something (see _timeless), in the line's fold: a
+# numeric date ("06/24"), a clock time ("5:46", "5.46", "18 h 42", "5H00") or a colon.
+_TIME_SHAPE = regex.compile(r"\d[./-]\d|:|\d\s?h\s?\d")
+# ... and a month with a number beside it ("July 21", "21 July", "5. märz", "5 de marzo").
+_MONTH_DATE = regex.compile(
+    rf"(?:{_MONTH_ALT})\.?\s+\d|\d(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?(?:{_MONTH_ALT})"
+)
+
+
+def _timeless(text: str) -> bool:
+    """True only where `find_time_span(text, loose=True)` is None, tested in a fraction of
+    its time (most lines with a digit have no time). Every time it finds needs one of:
+    a relative word ("ago", "today"; looked for as `find_time_span` does), a numeric
+    date or a clock time (_TIME_SHAPE), or a month name standing as a word of its own
+    with a number beside it (_MONTH_DATE; a month glued to what follows, "Nov5:00" or
+    "Novat 5.00", only comes with a clock time). Its patterns fold case fully, as
+    `_fold` does, so their letters are in the fold. The words are dates._MONTH_WORDS,
+    dates._RELATIVE_TRIGGERS and dates._MONTH_ALT, the ones `find_time_span` reads;
+    tests/test_hostile.py checks this gate against it."""
+    fold = _fold(text)
+    if _TIME_SHAPE.search(fold):
+        return False
+    if not _RELATIVE_TRIGGERS.isdisjoint(_WORDS.findall(text.casefold())):
+        return False
+    if _MONTH_WORDS.isdisjoint(_WORDS.findall(fold)):
+        return True
+    return _MONTH_DATE.search(fold) is None
+
+
 def _time(text: str) -> TimeMatch | None:
     """A time that can stand in a comment header: not an archive label like "July 2012"."""
+    if _timeless(text):
+        return None
     t = find_time_span(text, loose=True)
     if t is not None and _MONTH_YEAR.fullmatch(t.stamp.raw):
         return None
@@ -499,18 +618,36 @@ def _clean_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     return a, b
 
 
+_QUOTES = frozenset('"“”„«»')
+
+
 def _name_ok(piece: str, max_words: int) -> bool:
+    # the same tests as ever, cheapest first (each one alone can refuse)
     words = piece.split()
     if not words or len(words) > max_words or len(piece) > 60:
         return False
-    if _NOT_NAME.search(piece) or any(ch in piece for ch in '"“”„«»'):
-        return False
-    if words[0] in _PLACE_WORDS or _CLOCK.search(piece) or _EMAIL.search(piece):
-        return False  # "in Science", "12:59 pm", an address: not a person's name
-    letters = sum(ch.isalpha() for ch in piece)
+    if words[0] in _PLACE_WORDS or not _QUOTES.isdisjoint(piece):
+        return False  # "in Science": not a person's name
+    letters = sum(map(str.isalpha, piece))
     # "C98976": a user id of one letter and digits is a name too
     handle = letters == 1 and len(words) == 1 and len(piece) >= 4
-    return (letters >= 2 or handle) and (piece[-1] not in ".!?" or _initial_name(piece))
+    if not (letters >= 2 or handle) or (piece[-1] in ".!?" and not _initial_name(piece)):
+        return False
+    # "12:59 pm", an address: not a person's name
+    return not (
+        _NOT_NAME.search(piece)
+        or _CLOCK.search(piece)
+        or ("@" in piece and _EMAIL.search(piece))
+    )
+
+
+def _posted_by_anywhere(text: str) -> bool:
+    """Whether _POSTED_BY matches the line or the line after its "1." numbering (the
+    two places parse_header tries it)."""
+    if _POSTED_BY.match(text):
+        return True
+    num = _NUMBERING.match(text)
+    return num is not None and _POSTED_BY.match(text[num.end() :]) is not None
 
 
 def parse_header(text: str, options: CommentOptions) -> Header | None:
@@ -520,6 +657,16 @@ def parse_header(text: str, options: CommentOptions) -> Header | None:
         return None
     words = len(stripped.split())
     if words > options.max_header_words or _OWN_COUNT.search(stripped):
+        return None
+    if (
+        ((words > 8 and stripped[-1] in ".!?") or (words >= 4 and stripped[-1] == "?"))
+        and "reblogged" not in text
+        and not _say_gate(text)
+        and not _posted_by_anywhere(text)
+    ):
+        # A sentence or a question, with no "says", reblog note or "Posted by" shape:
+        # only a time header could be left, and that refuses sentences (below); so the
+        # time search (the costly part) is not needed to know the answer.
         return None
     first_time = _time(text)
     if first_time is not None and _IN_URL.search(text, 0, first_time.end):
@@ -532,7 +679,7 @@ def parse_header(text: str, options: CommentOptions) -> Header | None:
                 age.start("age"), age.end("age"), TimeStamp(raw=raw, relative=True)
             )
     # Cheap gate: without a time, only a "says" or a reblog note can be a header.
-    if first_time is None and _SAY_GATE.search(text) is None and "reblogged" not in text:
+    if first_time is None and "reblogged" not in text and not _say_gate(text):
         return None
     number = None
     base = 0
@@ -836,6 +983,13 @@ class CommentFilter(Filter):
         markers = [i for i, k in enumerate(kinds) if k == MARKER]
         if self._post_list(page, kinds):
             return []
+        known: dict[int, bool] = {}  # line -> _name_line (asked again for the next line)
+
+        def name_line(j: int) -> bool:
+            if j not in known:
+                known[j] = self._name_line(page, j)
+            return known[j]
+
         for m in reversed(markers):
             declared = _declared(page.lines[m].text)
             if not declared:
@@ -850,10 +1004,10 @@ class CommentFilter(Filter):
                     continue
                 nxt = self._next_content(kinds, i)
                 if (
-                    self._name_line(page, i)
+                    name_line(i)
                     and nxt is not None
                     and kinds[nxt] == TEXT
-                    and not self._name_line(page, nxt)
+                    and not name_line(nxt)
                     and (page.stats[nxt].words >= 4 or page.stats[nxt].ends_sentence)
                 ):
                     text = page.lines[i].text
@@ -880,6 +1034,12 @@ class CommentFilter(Filter):
         best: list[Group] = []
         run: list[Group] = []
         quiet = 0
+        known: dict[int, tuple[int, int] | None] = {}  # line -> _bare_name
+
+        def bare_name(j: int) -> tuple[int, int] | None:
+            if j not in known:
+                known[j] = self._bare_name(page, j)
+            return known[j]
 
         def close(closer: int | None = None) -> None:
             nonlocal best
@@ -897,13 +1057,13 @@ class CommentFilter(Filter):
                 continue
             if kind != TEXT:
                 continue
-            nxt = self._next_content(kinds, i)
-            name = self._bare_name(page, i)
+            name = bare_name(i)
+            nxt = self._next_content(kinds, i) if name is not None else None
             if (
                 name is not None
                 and nxt is not None
                 and kinds[nxt] == TEXT
-                and self._bare_name(page, nxt) is None
+                and bare_name(nxt) is None
                 and (page.stats[nxt].words >= 4 or page.stats[nxt].ends_sentence)
             ):
                 run.append(Group([i], {i: Header("name", name=name)}))
@@ -989,6 +1149,10 @@ class CommentFilter(Filter):
         a = text.index(stripped) if stripped else 0
         if self._name_line(page, i):
             return a, a + len(stripped)
+        if not stripped.endswith(".") and not stripped.startswith(("http://", "https://")):
+            # neither a link (_URL_NAME) nor a final initial: `name` would be the line as
+            # it stands, which the test below refuses
+            return None
         m = _URL_NAME.fullmatch(stripped)
         name = m.group("name") if m else stripped
         # "Amy D.": an initial's full stop does not end a sentence
@@ -1040,58 +1204,87 @@ class CommentFilter(Filter):
             if vocab in _STOP:
                 kinds.append(STOP)
                 continue
+            text = line.text
+            # Each pattern below runs only when its gate (see "cheap gates") passes.
             if vocab in ("comment-chrome", "comment-action", "widget:share") or (
-                s.words <= 12 and _NOTE.search(line.text)
+                s.words <= 12 and "ed this" in text and _NOTE.search(text)
             ):
                 kinds.append(CHROME)
                 continue
+            digit = _DIGIT.search(text) is not None
+            folded = text.casefold()
+            fold = folded.replace("\u0307", "") if "\u0307" in folded else folded
+            # the words of the casefolded line (_is_action's) and of its fold (_say_gate's);
+            # casefolding keeps every character in or out of a word as it was
+            words = _WORDS.findall(folded) if len(text) <= 400 else None
+            fold_words = words if fold is folded else None
             if (
-                (s.words <= 6 and _COUNT_HEADER.search(line.text))
-                or (s.words <= 30 and _COUNT_LEAD.match(line.text))
-            ) and not s.has_time:
+                not s.has_time
+                and s.words <= 30
+                and (digit or "one" in fold or "single" in fold)
+                and ((s.words <= 6 and _COUNT_HEADER.search(text)) or _COUNT_LEAD.match(text))
+            ):
                 # "0 comments" announces that there is no discussion to find
-                kinds.append(STOP if _declared(line.text) == 0 else MARKER)
+                kinds.append(STOP if _declared(text) == 0 else MARKER)
                 continue
-            if s.words <= 6 and _FORM_LINE.match(s.norm):
+            if s.words <= 6 and s.norm[:1] in _FORM_LINE_FIRST and _FORM_LINE.match(s.norm):
                 kinds.append(FORM)
                 continue
-            if s.words <= 12 and _CLOSED.search(line.text):
+            if s.words <= 12 and (
+                "closed" in fold or "disabled" in fold or "turned off" in fold
+            ) and _CLOSED.search(text):
                 kinds.append(CHROME)  # a moderator's note may stand among the comments
                 continue
-            if _VOTES.match(line.text) or _ASK_COUNT.match(line.text) or self._is_action(line.text):
+            if (
+                (digit and (_VOTES.match(text) or ("?" in text and _ASK_COUNT.match(text))))
+                or self._is_action(text, words)
+            ):
                 kinds.append(CHROME)
                 continue
             if s.words <= 10 and (
-                _LEVEL.match(line.text)
-                or _STARS.match(line.text)
-                or _LIKE_COUNT.match(line.text)
-                or self._reply_target(line.text) is not None
-                or self._badge(line.text)
+                (
+                    digit
+                    and (_LEVEL.match(text) or _STARS.match(text) or _LIKE_COUNT.match(text))
+                )
+                or (not _STAR_CHARS.isdisjoint(text) and _STARS.match(text))
+                or (
+                    _CHROME_GATE.search(fold) is not None
+                    and (
+                        (
+                            _REPLY_GATE.search(fold) is not None
+                            and self._reply_target(text) is not None
+                        )
+                        or (_BADGE_GATE.search(fold) is not None and self._badge(text))
+                    )
+                )
             ):
                 kinds.append(CHROME)
                 continue
             # The feature pass already looked for times: a short line with no digit and no
             # time can only be a "says" header, so skip the date patterns for it.
             timeless = s.chars <= 160 and not s.digits and not s.has_time
-            points = (
-                self._points_header(line.text)
-                if s.digits and not s.has_time
-                else self._signature(line.text)
-                if not s.has_time and s.words <= 10
-                else None
-            )
+            points = None
+            if s.digits and not s.has_time:
+                if "pts" in fold or "point" in fold:
+                    points = self._points_header(text)
+            elif (
+                not s.has_time
+                and s.words <= 10
+                and text.lstrip()[:1].casefold() in _POSTED_BY_FIRST
+            ):
+                points = self._signature(text)
             if points is not None:
                 heads[i] = points
                 kinds.append(HEAD)
                 continue
             head = (
-                parse_header(line.text, self.options)
+                parse_header(text, self.options)
                 if (vocab is None or vocab in _CHROME)
                 and s.chars <= 200  # parse_header's own limit, checked before any regex
                 and not (
                     timeless
-                    and _SAY_GATE.search(line.text) is None
-                    and "reblogged" not in line.text
+                    and "reblogged" not in text
+                    and not _say_gate(text, fold, fold_words)
                 )
                 else None
             )
@@ -1240,23 +1433,30 @@ class CommentFilter(Filter):
         return False
 
     @staticmethod
-    def _is_action(text: str) -> bool:
+    def _is_action(text: str, words: list[str] | None = None) -> bool:
+        """`words`: `_WORDS.findall(text.casefold())`, if the caller has them."""
         stripped = text.strip()
         if not stripped or len(stripped) > 100:
             return False  # toolbars are short; prose is not an action
-        words = _WORDS.findall(stripped.casefold())
-        if any(w in _ACTION_WORDS for w in words) and (
+        if words is None:
+            # the spaces strip() removes are no word characters: the same words
+            words = _WORDS.findall(stripped.casefold())
+        if (
             words
             and len(words) <= 8
+            and not _ACTION_WORDS.isdisjoint(words)
             and all(
                 w in _ACTION_WORDS or w in _ACTION_FILLERS or w.isdigit() or is_short_age(w)
                 for w in words
             )
         ):
             return True
-        if _ARROWS.match(stripped) and not stripped.isdigit():
+        # _ARROWS has no letter (a `\d` is never alphabetic)
+        if not stripped[0].isalpha() and _ARROWS.match(stripped) and not stripped.isdigit():
             return True
         # "Like · Reply · 2y", "Reply ↓", "Report abuse"
+        if _SPLIT_GATE.search(stripped) is None:
+            return False  # no separator: a single part
         vocab = default_vocabulary()
         parts = [p for p in _TOOLBAR_SPLIT.split(stripped) if p]
         return len(parts) > 1 and all(
@@ -2087,6 +2287,8 @@ class CommentFilter(Filter):
 
     def _name_line(self, page: Page, i: int) -> bool:
         s = page.stats[i]
+        if not 1 <= s.words <= self.options.max_author_words - 1 or s.chars > 40:
+            return False  # tested below too: first, as they are cheap
         text = page.lines[i].text.strip()
         # "Teresa M.": an initial's full stop does not end a sentence
         initial = s.words >= 2 and _INITIAL_END.search(text) is not None
