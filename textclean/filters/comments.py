@@ -1402,6 +1402,8 @@ class CommentFilter(Filter):
             between = sum(
                 1 for a, b in itertools.pairwise(lines) if _any_between(head_lines, a, b)
             )
+            if between < len(lines) - 1:
+                continue  # the checks below read the headers between: only when needed
             # "Responses (2)" in a toolbar vs "27 comments" under each post of a list:
             # a counted line is chrome only among other chrome.
             counted = any(_declared(page.lines[i].text) for i in lines)
@@ -1417,9 +1419,8 @@ class CommentFilter(Filter):
                 not inside or sum(scores[h] for h in inside) / len(inside) < 0.5
             ):
                 continue
-            if between >= len(lines) - 1:
-                for i in lines:
-                    kinds[i] = CHROME
+            for i in lines:
+                kinds[i] = CHROME
 
     @staticmethod
     def _by_chrome(kinds: list[int], line: int) -> bool:
