@@ -23,7 +23,7 @@ decided with confidence 0.7 or more are left alone.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -121,6 +121,24 @@ def _describe(row: _Row, prev: _Row | None, nxt: _Row | None) -> str:
     elif prose(prev) and prose(nxt):
         parts.append("between prose lines")
     return ", ".join(parts)
+
+
+def _neighbours(
+    base: np.ndarray, block: int = 1024
+) -> Iterator[tuple[_Row | None, _Row, _Row | None]]:
+    """(previous, this, next) row of `base` as plain floats, for every row in order;
+    converted a block at a time, so a huge page never holds all its rows as lists.
+
+    >>> [(p and p[0], r[0], n and n[0]) for p, r, n in _neighbours(np.arange(3.0)[:, None], 2)]
+    [(None, 0.0, 1.0), (0.0, 1.0, 2.0), (1.0, 2.0, None)]
+    """
+    n = len(base)
+    for lo in range(0, n, block):
+        start = max(lo - 1, 0)
+        rows = base[start : min(lo + block + 1, n)].tolist()
+        for k in range(lo, min(lo + block, n)):
+            j = k - start
+            yield (rows[j - 1] if k else None), rows[j], (rows[j + 1] if k + 1 < n else None)
 
 
 def prune_islands(states: np.ndarray, words: np.ndarray, gap: int, share: float) -> np.ndarray:
@@ -268,16 +286,16 @@ class ContentFilter(Filter):
         if opts.head_lines:
             states = trim_head(states, base, opts.trim_tail_words or 12, opts.head_lines)
         raw = probs.argmax(axis=1).tolist()
-        rows, prob_rows, state_list = base.tolist(), probs.tolist(), states.tolist()
-        n = len(idx)
-        for k, i in enumerate(idx.tolist()):
+        prob_rows, state_list = probs.tolist(), states.tolist()
+        lines = zip(idx.tolist(), _neighbours(base), strict=True)
+        for k, (i, (prev, row, nxt)) in enumerate(lines):
             standing = page.standing(i)
             if standing is not None and standing.confidence >= opts.respect_confidence:
                 continue
             # plain floats: decisions end up in JSON (explain) and in pydantic models
             pa, pc, po = prob_rows[k]
             state = state_list[k]
-            why = _describe(rows[k], rows[k - 1] if k else None, rows[k + 1] if k + 1 < n else None)
+            why = _describe(row, prev, nxt)
             if state != raw[k]:
                 why += "; relabelled to fit its neighbours"
             head = f"content score {pa:.2f} (comment {pc:.2f}): {why}"
