@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import textclean
-from textclean import language, vocabulary
+from textclean import language, startup_cache, vocabulary
 from textclean.vocabulary import Vocabulary
 
 from .conftest import FIXTURES, ROOT
@@ -84,7 +84,7 @@ def test_broken_cache_files_are_ignored(cache: Path) -> None:
         assert language._index.__wrapped__() == index
     # a file of another key (another version) under the same name is not used
     for f in files:
-        vocabulary._write_cache(f.name, ("other",), {"exact": {}})
+        startup_cache._write_cache(f.name, ("other",), {"exact": {}})
     assert _tables(vocabulary.load_vocabulary()) == source
     assert language._index.__wrapped__() == index
 
@@ -96,24 +96,24 @@ def test_unwritable_or_disabled_cache(tmp_path: Path, monkeypatch: pytest.Monkey
     for setting in (str(blocker / "cache"), ""):  # cannot be created; turned off
         monkeypatch.setenv("TEXTCLEAN_CACHE_DIR", setting)
         assert _tables(vocabulary.load_vocabulary()) == source
-    assert vocabulary.cache_dir() is None
+    assert startup_cache.cache_dir() is None
     assert list(tmp_path.iterdir()) == [blocker]
 
 
 def test_old_cache_files_are_pruned(cache: Path) -> None:
-    for k in range(vocabulary._KEEP_PER_KIND + 3):
-        vocabulary._write_cache(f"vocab-{k:04d}.marshal", ("k", k), {})
-    assert len(list(cache.glob("vocab-*.marshal"))) == vocabulary._KEEP_PER_KIND
+    for k in range(startup_cache._KEEP_PER_KIND + 3):
+        startup_cache._write_cache(f"vocab-{k:04d}.marshal", ("k", k), {})
+    assert len(list(cache.glob("vocab-*.marshal"))) == startup_cache._KEEP_PER_KIND
 
 
 _CHECK_PROGRAMS = """
 import os, sys
 from pathlib import Path
 import regex
-from textclean import vocabulary  # the cache is off here: nothing seeded
+from textclean import startup_cache  # the cache is off here: nothing seeded
 os.environ["TEXTCLEAN_CACHE_DIR"] = sys.argv[3]
-payload = vocabulary._read_cache(sys.argv[1], vocabulary._regex_key())
-main = vocabulary._regex_main()
+payload = startup_cache._read_cache(sys.argv[1], startup_cache._regex_key())
+main = startup_cache._regex_main()
 texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[2]).glob("*.txt"))]
 samples = texts + [line for text in texts for line in text.splitlines()]
 bad = []
@@ -150,7 +150,7 @@ def test_cached_regex_programs_are_what_regex_compiles(cache: Path) -> None:
     subprocess.run([sys.executable, "-c", code], check=True, env=env, cwd=ROOT, timeout=300)
     files = list(cache.glob("regex-programs-*.marshal"))
     assert len(files) == 1
-    payload = vocabulary._read_cache(files[0].name, vocabulary._regex_key())
+    payload = startup_cache._read_cache(files[0].name, startup_cache._regex_key())
     assert isinstance(payload, list)
     patterns = {p for p, _, _, _ in payload}
     assert {dates_source("_ABSOLUTE_SOURCE"), dates_source("_LOOSE_SOURCE"),

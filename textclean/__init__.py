@@ -15,8 +15,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 # Compiled regex programs from the start-up cache first, so that the modules below,
-# which compile their patterns at import, find them ready (see textclean.vocabulary).
-from .vocabulary import capturing_regex_programs as _capturing_regex_programs
+# which compile their patterns at import, find them ready (see textclean.startup_cache).
+from .startup_cache import capturing_regex_programs as _capturing_regex_programs
 
 with _capturing_regex_programs():
     # `explain` stays an eager import: the function shadows the submodule of the same

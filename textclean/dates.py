@@ -20,7 +20,7 @@ from functools import cache
 import regex
 
 from .models import TimeStamp
-from .vocabulary import capturing_regex_programs
+from .startup_cache import capturing_regex_programs
 
 # Month names and abbreviations of the eight UI languages, lower case.
 _MONTHS: dict[str, int] = {}
@@ -116,7 +116,7 @@ _RELATIVE_SOURCE = (
 # The three big patterns are compiled on first use, not at import: compiling them
 # costs about 0.2 s of CPU (the month alternation repeated in every shape, under
 # full case folding), which every `import textclean` paid. Their first use also
-# goes through the start-up cache of regex programs (see `textclean.vocabulary`),
+# goes through the start-up cache of regex programs (see `textclean.startup_cache`),
 # so a later process gets them in well under a millisecond.
 def _compiled(source: str, flags: int) -> regex.Pattern[str]:
     with capturing_regex_programs():

@@ -19,7 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .vocabulary import cached_build
+from .startup_cache import cached_build
 
 
 def _read_words(code: str) -> frozenset[str]:
@@ -52,7 +52,7 @@ def _index() -> dict[str, tuple[str, ...]]:
     """word -> languages whose list has it, for one-pass language voting.
 
     Reading and folding the 31 lists costs about 25 ms, a sixth of a first clean();
-    the index is kept in the start-up cache (see `textclean.vocabulary`), keyed by
+    the index is kept in the start-up cache (see `textclean.startup_cache`), keyed by
     the lists' bytes and this module's code."""
     folder = resources.files("textclean") / "data" / "stopwords"
     sources = [(code, (folder / f"{code}.txt").read_bytes()) for code in available_languages()]

@@ -2,10 +2,10 @@
 
 The filter modules compile their patterns (about a hundred) at import; inside
 `capturing_regex_programs` those come from the start-up cache of regex programs
-when it has them, and are added to it when it does not (see textclean.vocabulary).
+when it has them, and are added to it when it does not (see textclean.startup_cache).
 """
 
-from ..vocabulary import capturing_regex_programs
+from ..startup_cache import capturing_regex_programs
 
 with capturing_regex_programs():
     from .comments import CommentFilter
