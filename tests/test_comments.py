@@ -1400,3 +1400,22 @@ def test_say_gate_knows_every_say_verb() -> None:
             for line in (f"Jo Smith {form}:", f"JO SMITH {form.upper()}"):
                 assert comments._SAY_GATE.search(line), line
                 assert comments._say_gate(line), line
+
+
+def test_range_mean_answers_as_the_sum_over_the_range() -> None:
+    # the repeated-toolbar check's mean by running sums: the same answer as summing
+    # the range, also where the mean sits on the threshold (the fallback then sums)
+    import random
+
+    from textclean.filters.comments import _RangeMean
+
+    rng = random.Random(11)
+    for trial in range(300):
+        n = rng.randint(1, 60)
+        pool = [0.5, 0.5000000000000001, 0.49999999999999994, 0.1, 0.9, 1.0, 0.0, 1 / 3]
+        values = [rng.choice(pool) if trial % 2 else rng.random() for _ in range(n)]
+        at_least = _RangeMean(values)
+        for _ in range(20):
+            lo = rng.randrange(n)
+            hi = rng.randint(lo + 1, n)
+            assert at_least(lo, hi, 0.5) == (not sum(values[lo:hi]) / (hi - lo) < 0.5)

@@ -366,6 +366,37 @@ def _say_gate(text: str, fold: str | None = None, words: list[str] | None = None
     return _SAY_GATE.search(text) is not None
 
 
+class _RangeMean:
+    """Whether the mean of `values[lo:hi]` is at least a threshold, as
+    `sum(values[lo:hi]) / (hi - lo) >= threshold` says, in O(1) for most ranges.
+
+    The difference of two running sums differs from the left-to-right sum of the
+    range by rounding only: for non-negative values each is within (n + 2) units
+    in the last place of the total (Higham's bound), so where the difference is
+    farther than that from the threshold both answer alike; within it, the range
+    is summed as before.
+
+    >>> at_least = _RangeMean([0.2, 0.9, 0.4, 0.1])
+    >>> at_least(1, 3, 0.5), at_least(0, 4, 0.5), at_least(0, 2, 0.55)
+    (True, False, True)
+    """
+
+    def __init__(self, values: list[float]) -> None:
+        self.values = values
+        self.prefix = list(itertools.accumulate(values, initial=0.0))
+        self._ulps = (len(values) + 2) * 2.0**-52  # generous: twice the unit roundoff
+
+    def __call__(self, lo: int, hi: int, threshold: float) -> bool:
+        n = hi - lo
+        estimate = self.prefix[hi] - self.prefix[lo]
+        margin = 4 * self._ulps * (self.prefix[hi] + 1.0) + n * 2.0**-50
+        if estimate - threshold * n > margin:
+            return True
+        if threshold * n - estimate > margin:
+            return False
+        return not sum(self.values[lo:hi]) / n < threshold
+
+
 class CommentOptions(FilterOptions):
     max_author_words: Count = 6
     """An author shown on a header line has at most this many words."""
@@ -1395,6 +1426,9 @@ class CommentFilter(Filter):
         if len(head_lines) < 2:
             return
         scores = page.comment_scores
+        # running sums of the headers' scores: a group's mean without a pass over the
+        # headers inside it (that pass, per repeated line, was quadratic on big pages)
+        mean_at_least = _RangeMean([scores[h] for h in head_lines]) if scores is not None else None
         for lines in where.values():
             if len(lines) < 3:
                 continue
@@ -1411,13 +1445,9 @@ class CommentFilter(Filter):
                 continue
             # Section labels between post-list entries repeat too ("News"): where the
             # scorer ran, the headers between the copies must read as comments.
-            first, last = lines[0], lines[-1]
-            inside = head_lines[
-                bisect.bisect_right(head_lines, first) : bisect.bisect_left(head_lines, last)
-            ]
-            if scores is not None and (
-                not inside or sum(scores[h] for h in inside) / len(inside) < 0.5
-            ):
+            lo = bisect.bisect_right(head_lines, lines[0])
+            hi = bisect.bisect_left(head_lines, lines[-1])
+            if mean_at_least is not None and (hi <= lo or not mean_at_least(lo, hi, 0.5)):
                 continue
             for i in lines:
                 kinds[i] = CHROME
