@@ -15,7 +15,7 @@ collapsed).
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, computed_field
 
@@ -143,6 +143,19 @@ def _trusted_ok(cls: type[BaseModel]) -> bool:
 
 
 _TRUSTED = _trusted_ok(Segment) and _trusted_ok(RemovedSpan)
+_M = TypeVar("_M", bound=BaseModel)
+
+
+def _trusted(cls: type[_M], fields: set[str], values: dict[str, Any]) -> _M:
+    """`cls` with every field in `values`, built as `model_construct` builds it."""
+    if not _TRUSTED:  # pragma: no cover - a pydantic that works differently
+        return cls.model_construct(set(fields), **values)
+    m = _object_new(cls)
+    _object_setattr(m, "__dict__", values)
+    _object_setattr(m, "__pydantic_fields_set__", fields)
+    _object_setattr(m, "__pydantic_extra__", None)
+    _object_setattr(m, "__pydantic_private__", None)
+    return m
 
 
 def trusted_segment(
@@ -170,14 +183,7 @@ def trusted_segment(
         "category": category,
         "comment": comment,
     }
-    if not _TRUSTED:  # pragma: no cover - a pydantic that works differently
-        return Segment.model_construct(set(_SEGMENT_FIELDS), **values)
-    m = _object_new(Segment)
-    _object_setattr(m, "__dict__", values)
-    _object_setattr(m, "__pydantic_fields_set__", _SEGMENT_FIELDS)
-    _object_setattr(m, "__pydantic_extra__", None)
-    _object_setattr(m, "__pydantic_private__", None)
-    return m
+    return _trusted(Segment, _SEGMENT_FIELDS, values)
 
 
 def trusted_removed(
@@ -197,14 +203,7 @@ def trusted_removed(
         "category": category,
         "reason": reason,
     }
-    if not _TRUSTED:  # pragma: no cover - a pydantic that works differently
-        return RemovedSpan.model_construct(set(_REMOVED_FIELDS), **values)
-    m = _object_new(RemovedSpan)
-    _object_setattr(m, "__dict__", values)
-    _object_setattr(m, "__pydantic_fields_set__", _REMOVED_FIELDS)
-    _object_setattr(m, "__pydantic_extra__", None)
-    _object_setattr(m, "__pydantic_private__", None)
-    return m
+    return _trusted(RemovedSpan, _REMOVED_FIELDS, values)
 
 
 class Article(_Model):
