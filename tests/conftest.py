@@ -3,6 +3,8 @@ checked by textclean's own pytest plugin (`pytest --textclean-update` rewrites t
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -33,3 +35,12 @@ needs_shared = pytest.mark.skipif(
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "quality: scores the dev corpus sample")
+
+
+def assert_finishes(code: str, timeout: float = 300) -> None:
+    """Run `code` in a fresh interpreter: a hang guard (a runaway pattern fails the
+    test at `timeout` instead of stalling the suite), never a speed measurement."""
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=timeout, cwd=ROOT
+    )
+    assert run.returncode == 0, run.stderr
