@@ -42,8 +42,9 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from label_lines import label_lines  # noqa: E402
 
+from textclean.filters import default_pipeline  # noqa: E402
 from textclean.filters.content import ContentFilter  # noqa: E402
-from textclean.pipeline import Pipeline, default_pipeline  # noqa: E402
+from textclean.pipeline import Pipeline  # noqa: E402
 from textclean.scorer import (  # noqa: E402
     CLASSES,
     ScorerModel,

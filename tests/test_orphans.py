@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textclean import clean
 from textclean.filters.orphans import OrphanCommentFilter
-from textclean.page import CommentDraft, Label, Page
+from textclean.page import CommentDraft, Evidence, Label, Page
 
 PARAGRAPH = (
     "The committee considered the evidence at length and concluded that the measures "
@@ -12,10 +12,12 @@ PARAGRAPH = (
 )
 
 
-def _page(lines: list[str], labels: list[Label]) -> Page:
+def _page(lines: list[str], labels: list[Label], evidence: Evidence = Evidence.SCORE) -> Page:
+    """Lines labelled as the line model would label them (a scorer's guesses)."""
     page = Page("\n".join(lines) + "\n")
     for i, label in enumerate(labels):
-        page.decide(i, label, "content", "test", 0.6 if label is not Label.COMMENT else 0.55)
+        confidence = 0.6 if label is not Label.COMMENT else 0.55
+        page.decide(i, label, "scorer", "test", confidence, None, evidence)
     return page
 
 
@@ -62,3 +64,16 @@ def test_can_be_removed_from_the_pipeline() -> None:
     pipeline = default_pipeline().without("orphans")
     assert "orphans" not in pipeline.names()
     assert clean(PARAGRAPH, pipeline=pipeline).article is not None
+
+
+def test_only_a_scorers_comment_lines_are_reconsidered() -> None:
+    """Orphans reads what a verdict rests on, not which filter wrote it: a comment
+    line found by its context (a comment section's structure) stays a comment."""
+    lines = [PARAGRAPH, f"71. {PARAGRAPH}", f"72. {PARAGRAPH}", "Print this page"]
+    labels = [Label.ARTICLE, Label.COMMENT, Label.COMMENT, Label.BOILERPLATE]
+    page = _page(lines, labels, Evidence.CONTEXT)
+    OrphanCommentFilter().apply(page)
+    assert page.label(1) is Label.COMMENT and page.label(2) is Label.COMMENT
+    named = _page(lines, labels, Evidence.CONTEXT)
+    OrphanCommentFilter(source="scorer").apply(named)  # a filter named in the options
+    assert named.label(1) is Label.ARTICLE

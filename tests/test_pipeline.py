@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -98,3 +101,31 @@ def test_dropping_a_filter_changes_the_result() -> None:
 def test_filter_options_reject_unknown_keys() -> None:
     with pytest.raises(ConfigError, match="bogus"):
         ShoutFilter(bogus=1)
+
+
+def test_the_pipeline_and_the_filter_base_import_no_filter() -> None:
+    """No import circle: the filters import textclean.filter and textclean.pipeline,
+    never the other way round (the package root wires the built-ins in)."""
+    package = Path(textclean.__file__).parent
+    for module in ("pipeline.py", "filter.py", "page.py", "assemble.py"):
+        tree = ast.parse((package / module).read_text(encoding="utf-8"))
+        imported = {
+            node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+        } | {
+            alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Import)
+            for alias in node.names
+        }
+        assert not {m for m in imported if m.lstrip(".").startswith("filters")}, module
+
+
+def test_a_filter_found_by_name_before_any_clean() -> None:
+    code = (
+        "import sys, textclean\n"
+        "assert 'textclean.filters' not in sys.modules\n"
+        "p = textclean.Pipeline.from_config({'filters': [{'name': 'comments'}]})\n"
+        "print(p.names(), 'textclean.filters' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    assert out.stdout.split("\n")[0] == "['comments'] True"

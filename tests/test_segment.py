@@ -112,7 +112,7 @@ def test_joined_lines_still_tile_the_text(rows: list[str]) -> None:
 
 def test_explain_numbers_joined_lines_by_their_first_input_row() -> None:
     from textclean.explain import explain_page
-    from textclean.pipeline import default_pipeline
+    from textclean.filters import default_pipeline
 
     text = hard_wrapped(PAGE, 60)
     rows = explain_page(default_pipeline().judge(text))

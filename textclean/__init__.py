@@ -23,24 +23,38 @@ with _capturing_regex_programs():
     # name only if the submodule is loaded first (a lazy `explain` would be replaced
     # by the module object when anything imports `textclean.explain`).
     from .explain import LineExplanation, explain
+    from .filter import ConfigError, Filter, FilterOptions, load_built_ins_with, register
     from .models import Article, Comment, Document, RemovedSpan, Segment, TimeStamp
     from .page import Decision, Label, Page
-    from .pipeline import ConfigError, Filter, FilterOptions, Pipeline, default_pipeline, register
+    from .pipeline import Pipeline
     from .segment import InputError
 
 if TYPE_CHECKING:
+    from .filters import default_pipeline
     from .frames import to_frame, to_records
     from .parallel import CleaningError, Failure, clean_many
 
 # Imported on first use: worker pools (multiprocessing, concurrent.futures) and the
 # table views cost a third of `import textclean` and one clean() needs neither.
 _LAZY = {
+    "default_pipeline": "filters",
     "CleaningError": "parallel",
     "Failure": "parallel",
     "clean_many": "parallel",
     "to_frame": "frames",
     "to_records": "frames",
 }
+
+
+def _import_built_in_filters() -> object:
+    from . import filters  # each built-in filter registers itself
+
+    return filters
+
+
+# The built-in filters (and numpy, which the line model needs) load on the first
+# lookup by name or the first clean(), not at `import textclean`.
+load_built_ins_with(_import_built_in_filters)
 
 
 def __getattr__(name: str) -> Any:
@@ -92,6 +106,8 @@ _DEFAULT: Pipeline | None = None
 def _default() -> Pipeline:
     global _DEFAULT
     if _DEFAULT is None:
+        from .filters import default_pipeline
+
         _DEFAULT = default_pipeline()
     return _DEFAULT
 

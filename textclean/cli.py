@@ -21,8 +21,9 @@ from . import __version__, clean
 from .batch import FORMATS, RESERVED, document_as_text, format_for, run_batch
 from .evaluation import evaluate, format_report, read_records
 from .explain import explain_page
+from .filters import default_pipeline
 from .models import Document
-from .pipeline import ConfigError, Pipeline, default_pipeline
+from .pipeline import ConfigError, Pipeline
 from .segment import InputError
 from .sources import kind_of, open_bytes
 

@@ -31,8 +31,9 @@ from typing import Any
 
 from datatrove.pipeline.base import PipelineStep
 
+from .filters import default_pipeline
 from .models import Document
-from .pipeline import Pipeline, default_pipeline
+from .pipeline import Pipeline
 
 
 def metadata_of(doc: Document) -> dict[str, Any]:

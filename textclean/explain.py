@@ -11,7 +11,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from .page import Decision, Page
-from .pipeline import Pipeline, default_pipeline
+from .pipeline import Pipeline
 
 
 class Overruled(BaseModel):
@@ -119,4 +119,9 @@ def explain(text: str | bytes, *, pipeline: Pipeline | None = None) -> list[Line
     >>> [(r.line, r.label, r.filter) for r in rows]
     [(1, 'boilerplate', 'donation'), (2, 'article', 'content')]
     """
-    return explain_page((pipeline or default_pipeline()).judge(text))
+    if pipeline is None:
+        # imported here: `import textclean` loads this module, not the filters
+        from .filters import default_pipeline
+
+        pipeline = default_pipeline()
+    return explain_page(pipeline.judge(text))

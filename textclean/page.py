@@ -44,6 +44,19 @@ class Label(str, Enum):
         return self is not Label.BOILERPLATE
 
 
+class Evidence(str, Enum):
+    """What a verdict rests on, so that a later filter can tell a guess it may
+    overrule from a rule it must respect without knowing which filter wrote it.
+
+    >>> [e.value for e in Evidence]
+    ['score', 'line', 'context']
+    """
+
+    SCORE = "score"  # a model's probability for the line (the content scorer)
+    LINE = "line"  # the line's own text: a share button, a donation widget, a menu
+    CONTEXT = "context"  # the lines around it: a comment section, a title, an error page
+
+
 @dataclass(frozen=True, slots=True)
 class Decision:
     """One filter's verdict on one line.
@@ -61,6 +74,7 @@ class Decision:
     reason: str
     confidence: float = 0.5
     category: str | None = None
+    evidence: Evidence = Evidence.CONTEXT
 
 
 @dataclass(slots=True)
@@ -179,9 +193,10 @@ class Page:
         reason: str,
         confidence: float = 0.5,
         category: str | None = None,
+        evidence: Evidence = Evidence.CONTEXT,
     ) -> Decision:
         """Record a verdict; it stands if at least as confident as the standing one."""
-        decision = Decision(line, label, filter, reason, confidence, category)
+        decision = Decision(line, label, filter, reason, confidence, category, evidence)
         self.decisions.append(decision)
         current = self._standing[line]
         if current is None or confidence >= current.confidence:

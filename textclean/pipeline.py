@@ -1,7 +1,9 @@
-"""Filters and the pipeline that runs them.
+"""The pipeline: an ordered list of filters that turns text into a Document.
 
-A filter answers one question about the page's lines and records decisions
-with reasons; it never edits text. A pipeline is an ordered list of filters.
+A filter (textclean.filter) answers one question about the page's lines and
+records decisions with reasons; it never edits text. The built-in filters and
+the default order live in textclean.filters; this module knows none of them and
+finds a configured filter by its registered name.
 
 >>> from textclean import Pipeline, default_pipeline
 >>> [f.name for f in default_pipeline()]
@@ -19,119 +21,42 @@ import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictStr, ValidationError
 
+from .assemble import assemble
+from .filter import (
+    ConfigError,
+    Count,
+    Filter,
+    FilterOptions,
+    Probability,
+    Weight,
+    explain_validation,
+    register,
+    registered,
+)
+from .models import Document, InputNote
 from .page import Label, Page
+from .segment import InputError, decode, not_text
 
-FILTERS: dict[str, type[Filter]] = {}
-
-# Option types with their ranges, for the filters' Options classes.
-Count = Annotated[int, Field(ge=0)]
-"""A number of lines, words or characters: an int >= 0."""
-Probability = Annotated[float, Field(ge=0.0, le=1.0)]
-"""A probability, confidence or share: a number in [0, 1]."""
-Weight = Annotated[float, Field(ge=0.0)]
-"""A penalty, bonus or weight: a finite number >= 0."""
+# Filter, its options and the registry, for code written against textclean.pipeline
+__all__ = [
+    "MAX_CHARS",
+    "ConfigError",
+    "Count",
+    "Filter",
+    "FilterOptions",
+    "Pipeline",
+    "PipelineConfig",
+    "Probability",
+    "Weight",
+    "register",
+]
 
 MAX_CHARS = 64_000_000
 """Default maximum document size: characters of a str, bytes of a bytes input."""
-
-
-class FilterOptions(BaseModel):
-    """Options of a filter; subclasses add fields. Unknown keys are errors, types are
-    strict (`True` is not an int, "3" is not a number) and numbers finite; `Count`,
-    `Probability` and `Weight` add ranges.
-
-    >>> class MyOptions(FilterOptions):
-    ...     min_letters: Count = 3
-    >>> MyOptions(min_letters=5).min_letters
-    5
-    >>> for bad in (True, -1):
-    ...     try:
-    ...         MyOptions(min_letters=bad)
-    ...     except ValidationError as err:
-    ...         print(err.errors()[0]["msg"])
-    Input should be a valid integer
-    Input should be greater than or equal to 0
-    """
-
-    model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False)
-
-
-class Filter:
-    """Base class of every filter.
-
-    Subclasses set `name`, optionally an `Options` model, and implement
-    `apply(page)`. Register with `@register` to make a filter buildable from
-    configuration by its name.
-
-    >>> from textclean import Label
-    >>> class ShoutFilter(Filter):
-    ...     name = "shout"
-    ...     def apply(self, page):
-    ...         for i, line in enumerate(page.lines):
-    ...             if line.text.isupper():
-    ...                 page.decide(i, Label.BOILERPLATE, self.name, "capitals", 0.9, "shout")
-    >>> doc = Pipeline([ShoutFilter()]).run("BUY NOW\\n")
-    >>> [(r.filter, r.category, r.reason) for r in doc.removed]
-    [('shout', 'shout', 'capitals')]
-    """
-
-    name: ClassVar[str] = "filter"
-    Options: ClassVar[type[FilterOptions]] = FilterOptions
-
-    def __init__(self, options: FilterOptions | Mapping[str, Any] | None = None, **kwargs: Any):
-        if isinstance(options, FilterOptions):
-            self.options = options
-        else:
-            merged = {**dict(options or {}), **kwargs}
-            try:
-                self.options = self.Options(**merged)
-            except ValidationError as err:
-                raise ConfigError(f"filter {self.name!r}: {_explain_validation(err)}") from err
-
-    def apply(self, page: Page) -> None:  # pragma: no cover - interface
-        raise NotImplementedError
-
-    def __repr__(self) -> str:
-        opts = self.options.model_dump(exclude_defaults=True)
-        return f"{type(self).__name__}({opts})" if opts else f"{type(self).__name__}()"
-
-
-def register(cls: type[Filter]) -> type[Filter]:
-    """Class decorator: make a filter available to `Pipeline.from_config` by name.
-
-    >>> @register
-    ... class NoopFilter(Filter):
-    ...     name = "noop-example"
-    ...     def apply(self, page): pass
-    >>> Pipeline.from_config({"filters": [{"name": "noop-example"}]}).names()
-    ['noop-example']
-    """
-    FILTERS[cls.name] = cls
-    return cls
-
-
-class ConfigError(ValueError):
-    """A pipeline configuration cannot be used: a file that is not valid TOML/JSON or
-    not UTF-8 (with file, line and column), an unknown filter or key, a bad option.
-
-    >>> try:
-    ...     Pipeline.from_config({"filters": [{"name": "widgets", "options": {"nope": 1}}]})
-    ... except ConfigError as err:
-    ...     print(err)
-    pipeline config: filter 'widgets': nope: Extra inputs are not permitted
-    """
-
-
-def _explain_validation(err: ValidationError) -> str:
-    parts = []
-    for e in err.errors():
-        loc = ".".join(str(x) for x in e["loc"]) or "(options)"
-        parts.append(f"{loc}: {e['msg']}")
-    return "; ".join(parts)
 
 
 class FilterSpec(BaseModel):
@@ -156,6 +81,7 @@ class PipelineConfig(BaseModel):
 class Pipeline:
     """An ordered list of filters; `run` turns text into a Document.
 
+    >>> from textclean import default_pipeline
     >>> p = default_pipeline().without("metadata")
     >>> p
     Pipeline(donation, widgets, content, comments, orphans, error_page)
@@ -186,21 +112,21 @@ class Pipeline:
         if isinstance(config, (str, Path)):
             where = str(config)
             config = _read_config_file(Path(config))
-        _ensure_filters_loaded()
         try:
             parsed = PipelineConfig.model_validate(config)
         except ValidationError as err:
-            raise ConfigError(f"{where}: {_explain_validation(err)}") from err
+            raise ConfigError(f"{where}: {explain_validation(err)}") from err
         filters: list[Filter] = []
+        known = registered()
         for spec in parsed.filters:
             if not spec.enabled:
                 continue
-            if spec.name not in FILTERS:
+            if spec.name not in known:
                 raise ConfigError(
-                    f"{where}: unknown filter {spec.name!r}; known: {', '.join(sorted(FILTERS))}"
+                    f"{where}: unknown filter {spec.name!r}; known: {', '.join(sorted(known))}"
                 )
             try:
-                filters.append(FILTERS[spec.name](spec.options))
+                filters.append(known[spec.name](spec.options))
             except ConfigError as err:
                 raise ConfigError(f"{where}: {err}") from err
         try:
@@ -261,9 +187,6 @@ class Pipeline:
     # -- running -----------------------------------------------------------
     def judge(self, text: str | bytes) -> Page:
         """Run every filter over the page and return it with its decisions."""
-        from .models import InputNote
-        from .segment import InputError, decode, not_text
-
         if isinstance(text, (str, bytes, bytearray, memoryview)) and len(text) > self.max_chars:
             unit = "characters" if isinstance(text, str) else "bytes"
             raise InputError(
@@ -284,10 +207,8 @@ class Pipeline:
             f.apply(page)
         return page
 
-    def run(self, text: str | bytes) -> Any:
+    def run(self, text: str | bytes) -> Document:
         """Clean one page: judge it, then assemble the Document."""
-        from .assemble import assemble
-
         page = self.judge(text)
         doc = assemble(page)
         if any(note.kind == "not-text" for note in page.notes):
@@ -350,22 +271,3 @@ def _parse_config(raw: bytes, path: Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: the configuration must be a table/object")
     return data
-
-
-def _ensure_filters_loaded() -> None:
-    from . import filters  # noqa: F401  (registers the built-in filters)
-
-
-# Content before comments: the scorer labels article and comment lines together;
-# the comment filter then checks the section's structure and parses it.
-DEFAULT_ORDER = ("donation", "widgets", "content", "comments", "orphans", "error_page", "metadata")
-
-
-def default_pipeline() -> Pipeline:
-    """The pipeline `clean()` uses, a new copy each call.
-
-    >>> default_pipeline().names()
-    ['donation', 'widgets', 'content', 'comments', 'orphans', 'error_page', 'metadata']
-    """
-    _ensure_filters_loaded()
-    return Pipeline([FILTERS[name]() for name in DEFAULT_ORDER])

@@ -319,7 +319,8 @@ def report(name: str, doc: Document, expected: dict[str, Any]) -> str:
 @functools.lru_cache(maxsize=8)
 def _pipeline(config: Path | None) -> Pipeline:
     # One pipeline per configuration for the session: a new one loads its model again.
-    from .pipeline import Pipeline, default_pipeline
+    from .filters import default_pipeline
+    from .pipeline import Pipeline
 
     return Pipeline.from_config(config) if config else default_pipeline()
 

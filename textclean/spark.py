@@ -24,8 +24,9 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
+from .filters import default_pipeline
 from .models import Document
-from .pipeline import Pipeline, default_pipeline
+from .pipeline import Pipeline
 
 _PIPELINES: dict[str, Pipeline] = {}
 

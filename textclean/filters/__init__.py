@@ -1,10 +1,12 @@
-"""The built-in filters, one per module; importing this registers them all.
+"""The built-in filters, one per module, and the default pipeline of them;
+importing this registers them all (`import textclean` does).
 
 The filter modules compile their patterns (about a hundred) at import; inside
 `capturing_regex_programs` those come from the start-up cache of regex programs
 when it has them, and are added to it when it does not (see textclean.startup_cache).
 """
 
+from ..pipeline import Pipeline
 from ..startup_cache import capturing_regex_programs
 
 with capturing_regex_programs():
@@ -16,7 +18,30 @@ with capturing_regex_programs():
     from .orphans import OrphanCommentFilter
     from .widgets import WidgetFilter
 
+# Content before comments: the scorer labels article and comment lines together;
+# the comment filter then checks the section's structure and parses it.
+DEFAULT_ORDER = (
+    DonationFilter,
+    WidgetFilter,
+    ContentFilter,
+    CommentFilter,
+    OrphanCommentFilter,
+    ErrorPageFilter,
+    MetadataFilter,
+)
+
+
+def default_pipeline() -> Pipeline:
+    """The pipeline `clean()` uses, a new copy each call.
+
+    >>> default_pipeline().names()
+    ['donation', 'widgets', 'content', 'comments', 'orphans', 'error_page', 'metadata']
+    """
+    return Pipeline([cls() for cls in DEFAULT_ORDER])
+
+
 __all__ = [
+    "DEFAULT_ORDER",
     "CommentFilter",
     "ContentFilter",
     "DonationFilter",
@@ -24,4 +49,5 @@ __all__ = [
     "MetadataFilter",
     "OrphanCommentFilter",
     "WidgetFilter",
+    "default_pipeline",
 ]

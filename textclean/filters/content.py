@@ -29,8 +29,9 @@ from pathlib import Path
 import numpy as np
 from pydantic import field_validator
 
-from ..page import Label, Page
-from ..pipeline import Count, Filter, FilterOptions, Probability, Weight, register
+from ..confidence import COMMENT_GUESS, GUESS, LINE_RULE
+from ..filter import Count, Filter, FilterOptions, Probability, Weight, register
+from ..page import Evidence, Label, Page
 from ..scorer import (
     ARTICLE,
     BASE_NAMES,
@@ -57,14 +58,14 @@ class ContentOptions(FilterOptions):
     """Without smoothing, a line with P(article) at least this is article."""
     comment_threshold: Probability = 0.5
     """Without smoothing, a line with P(comment) at least this (and above P(article)) is comment."""
-    respect_confidence: Probability = 0.7
+    respect_confidence: Probability = LINE_RULE
     """Lines an earlier filter decided at least this confidently are not touched."""
-    max_confidence: Probability = 0.69
+    max_confidence: Probability = GUESS
     """Cap of this filter's article/boilerplate confidence: surer filters overrule it."""
     short_page_lines: Count = 6
     """Pages with at most this many non-blank lines are too short for the model's
     page context (it learned from whole pages): there, prose-shaped lines are article."""
-    comment_confidence: Probability = 0.65
+    comment_confidence: Probability = COMMENT_GUESS
     """Cap for comment lines, so the comment filter can overrule them."""
     rescue_threshold: Probability = 0.5
     """When the sequence pass finds no article, lines with P(article) at least this
@@ -238,6 +239,7 @@ class ContentFilter(Filter):
 
     name = "content"
     Options = ContentOptions
+    evidence = Evidence.SCORE
     options: ContentOptions
 
     def apply(self, page: Page) -> None:
@@ -301,7 +303,12 @@ class ContentFilter(Filter):
             head = f"content score {pa:.2f} (comment {pc:.2f}): {why}"
             if state == ARTICLE:
                 page.decide(
-                    i, Label.ARTICLE, self.name, head, min(opts.max_confidence, 0.5 + 0.2 * pa)
+                    i,
+                    Label.ARTICLE,
+                    self.name,
+                    head,
+                    min(opts.max_confidence, 0.5 + 0.2 * pa),
+                    evidence=self.evidence,
                 )
             elif state == COMMENT:
                 page.decide(
@@ -310,6 +317,7 @@ class ContentFilter(Filter):
                     self.name,
                     head + "; looks like a user comment",
                     min(opts.comment_confidence, 0.45 + 0.2 * pc),
+                    evidence=self.evidence,
                 )
             else:
                 vocab = page.stats[i].vocab
@@ -325,4 +333,5 @@ class ContentFilter(Filter):
                     head,
                     min(opts.max_confidence, 0.5 + 0.2 * po),
                     category,
+                    self.evidence,
                 )

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import regex
 
-from ..page import Label, Page
-from ..pipeline import Count, Filter, FilterOptions, register
+from ..confidence import SURE
+from ..filter import Count, Filter, FilterOptions, register
+from ..page import Evidence, Label, Page
 
 _ISO = (
     r"USD|EUR|GBP|RUB|JPY|CHF|CAD|AUD|NZD|CNY|RMB|INR|BRL|MXN|PLN|SEK|NOK|DKK|CZK|HUF|TRY|UAH"
@@ -89,6 +90,7 @@ class DonationFilter(Filter):
 
     name = "donation"
     Options = DonationOptions
+    evidence = Evidence.LINE
     options: DonationOptions
 
     def apply(self, page: Page) -> None:
@@ -111,7 +113,9 @@ class DonationFilter(Filter):
             elif _SUPPORT_BUTTON.match(text):
                 reason = "support/donate button naming the site"
             if reason:
-                page.decide(i, Label.BOILERPLATE, self.name, reason, 0.8, "donation")
+                page.decide(
+                    i, Label.BOILERPLATE, self.name, reason, SURE, "donation", self.evidence
+                )
                 hits.append(i)
         self._campaign_labels(page, hits)
 
@@ -133,6 +137,7 @@ class DonationFilter(Filter):
                     Label.BOILERPLATE,
                     self.name,
                     "month and year next to a donation widget: the campaign's label",
-                    0.8,
+                    SURE,
                     "donation",
+                    self.evidence,
                 )

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import regex
 
+from ..confidence import SURE
+from ..filter import Count, Filter, FilterOptions, Probability, register
 from ..page import Label, Page
-from ..pipeline import Count, Filter, FilterOptions, Probability, register
 
 # The notice's heading in the vocabulary's languages: "404", "Error 404 - Not Found",
 # "Page not found", "Seite nicht gefunden", "Página no encontrada", "Страница не найдена".
@@ -41,7 +42,7 @@ class ErrorPageOptions(FilterOptions):
     """Only an article of at most this many words can be an error notice."""
     look_above: Count = 3
     """How many non-blank lines above the article's first line may hold the heading."""
-    confidence: Probability = 0.8
+    confidence: Probability = SURE
 
 
 @register

@@ -8,12 +8,12 @@ section's structure (headers, times, counts); without one those lines would be
 dropped as comment chrome, cutting the article short. A run of such lines that
 continues the article (no more than `gap` other lines from it) is article.
 
->>> from textclean.page import Label, Page
+>>> from textclean.page import Evidence, Label, Page
 >>> page = Page("Body text that is long enough to be prose in a report.\\n"
 ...             "More of the report, numbered 71, reads like a comment because it is "
 ...             "written in the first person, I think, and long enough.\\nFooter\\n")
 >>> _ = page.decide(0, Label.ARTICLE, "content", "prose", 0.6)
->>> _ = page.decide(1, Label.COMMENT, "content", "comment-like", 0.55)
+>>> _ = page.decide(1, Label.COMMENT, "content", "comment-like", 0.55, None, Evidence.SCORE)
 >>> _ = page.decide(2, Label.BOILERPLATE, "content", "short", 0.6)
 >>> OrphanCommentFilter().apply(page)
 >>> [page.label(i).value for i in range(3)]
@@ -22,8 +22,9 @@ continues the article (no more than `gap` other lines from it) is article.
 
 from __future__ import annotations
 
-from ..page import Decision, Label, Page
-from ..pipeline import Count, Filter, FilterOptions, Probability, Weight, register
+from ..confidence import ORPHAN
+from ..filter import Count, Filter, FilterOptions, Probability, Weight, register
+from ..page import Decision, Evidence, Label, Page
 
 
 class OrphanOptions(FilterOptions):
@@ -36,10 +37,11 @@ class OrphanOptions(FilterOptions):
     """A line of at most this many words that holds a time and ends no sentence is a
     comment header:
     the run is a discussion the comment filter missed, and stays out."""
-    confidence: Probability = 0.66
+    confidence: Probability = ORPHAN
     """Above the line model's comment cap (0.65), below the surer filters (0.7)."""
-    source: str = "content"
-    """Only lines this filter labelled comment are considered (the line model)."""
+    source: str | None = None
+    """Only these comment lines are considered: by default those a scorer labelled
+    (evidence "score": the line model's guesses); a filter's name: only that filter's."""
 
 
 @register
@@ -62,13 +64,12 @@ class OrphanCommentFilter(Filter):
         k = 0
         while k < len(rows):
             d = labels[k]
-            if d is None or d.label is not Label.COMMENT or d.filter != opts.source:
+            if not self._orphan(d):
                 k += 1
                 continue
             end = k
             while end + 1 < len(rows):
-                nxt = labels[end + 1]
-                if nxt is None or nxt.label is not Label.COMMENT or nxt.filter != opts.source:
+                if not self._orphan(labels[end + 1]):
                     break
                 end += 1
             if self._touches_article(labels, k, end, opts.gap) and self._reads_on(
@@ -85,6 +86,13 @@ class OrphanCommentFilter(Filter):
                     )
                     labels[j] = page.standing(rows[j])
             k = end + 1
+
+    def _orphan(self, d: Decision | None) -> bool:
+        """A comment line the options let this filter reconsider."""
+        if d is None or d.label is not Label.COMMENT:
+            return False
+        source = self.options.source
+        return d.evidence is Evidence.SCORE if source is None else d.filter == source
 
     @staticmethod
     def _reads_on(page: Page, run: list[int], opts: OrphanOptions) -> bool:

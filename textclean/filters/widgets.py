@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import regex
 
-from ..page import Label, Page
-from ..pipeline import Count, Filter, FilterOptions, register
+from ..confidence import LINE_RULE, MENU
+from ..filter import Count, Filter, FilterOptions, register
+from ..page import Evidence, Label, Page
 
 # Categories that other filters own: the comment filter reads the comment
 # words in context, the metadata filter the byline and date labels.
@@ -57,6 +58,7 @@ class WidgetFilter(Filter):
 
     name = "widgets"
     Options = WidgetOptions
+    evidence = Evidence.LINE
     options: WidgetOptions
 
     def apply(self, page: Page) -> None:
@@ -72,8 +74,9 @@ class WidgetFilter(Filter):
                     Label.BOILERPLATE,
                     self.name,
                     f"{category} label {line.text.strip()[:40]!r}",
-                    0.7,
+                    LINE_RULE,
                     category,
+                    self.evidence,
                 )
                 continue
             if stats.words > 60:
@@ -81,13 +84,27 @@ class WidgetFilter(Filter):
             text = line.text.strip()
             if _DISCLOSURE.search(text):
                 page.decide(
-                    i, Label.BOILERPLATE, self.name, "affiliate disclosure", 0.7, "advertisement"
+                    i,
+                    Label.BOILERPLATE,
+                    self.name,
+                    "affiliate disclosure",
+                    LINE_RULE,
+                    "advertisement",
+                    self.evidence,
                 )
                 continue
             if stats.words > 30:
                 continue
             if (_COPYRIGHT.search(text) and not stats.ends_full_stop) or _COPYRIGHT.match(text):
-                page.decide(i, Label.BOILERPLATE, self.name, "copyright line", 0.7, "footer")
+                page.decide(
+                    i,
+                    Label.BOILERPLATE,
+                    self.name,
+                    "copyright line",
+                    LINE_RULE,
+                    "footer",
+                    self.evidence,
+                )
                 continue
             items = [p for p in _MENU_SEPARATOR.split(text) if p.strip()]
             if (
@@ -101,6 +118,7 @@ class WidgetFilter(Filter):
                     Label.BOILERPLATE,
                     self.name,
                     f"{len(items)} short items between separators: a menu or breadcrumb",
-                    0.6,
+                    MENU,
                     "navigation",
+                    self.evidence,
                 )
