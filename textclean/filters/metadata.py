@@ -10,6 +10,10 @@ Runs after the content filter, reading where the article body starts:
 - date: a short line near the start of the body holding a date or time;
 - captions: lines in or just above the body that carry a photo credit.
 
+The filter asks these questions in the order captions, byline and date, title
+(and its deck); each is answered in its own module of `textclean.metadata`, and
+the title score's weights are the options below (`textclean.metadata.signals`).
+
 >>> from textclean.page import Page, Label
 >>> text = ("Home\\nBig News Today\\nBy Jane Doe\\nMarch 3, 2024\\n"
 ...         + "A sentence of the body that is long enough, as they are.\\n" * 2)
