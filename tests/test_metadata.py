@@ -1,9 +1,12 @@
-"""Title, deck and byline selection (textclean/filters/metadata.py) on invented pages."""
+"""Title, deck and byline selection (textclean/filters/metadata.py, textclean/metadata/) on
+invented pages."""
 
 from __future__ import annotations
 
 import textclean
-from textclean.filters.metadata import read_meta_line
+from textclean import default_pipeline
+from textclean.filters.metadata import MetadataFilter, MetadataOptions, read_meta_line
+from textclean.metadata.signals import TITLE_SIGNALS
 from textclean.models import Article
 
 NAV = "Home\nNews\nSport\nBusiness\nWeather\nContact us\n"
@@ -178,7 +181,6 @@ def test_a_photo_credit_closing_a_line_makes_it_a_caption() -> None:
 def test_claims_an_earlier_filter_made_are_kept() -> None:
     # a forum thread's first post gives byline and date from its removed header: the
     # metadata filter adds no second byline or date from lines near the body
-    from textclean.filters.metadata import MetadataFilter
     from textclean.page import Label, MetaClaim, Page
 
     text = (
@@ -233,3 +235,53 @@ def test_a_one_paragraph_post_keeps_its_paragraph_as_body() -> None:
     a = article(text)
     assert a.subtitle is None
     assert a.text == line
+
+
+# "Mara Lindqvist in Northport": a byline shaped like a headline, right above the date
+NAME_UNDER_HEADLINE = (
+    f"{NAV}Council backs pier plan after long row\n"
+    f"Mara Lindqvist in Northport\nSunday March 3, 2024\n{BODY}"
+)
+
+
+def test_every_title_signal_is_weighed_by_a_weight_option() -> None:
+    fields = MetadataOptions.model_fields
+    for signal in TITLE_SIGNALS:
+        assert signal.weight in fields, signal.name
+        field = fields[signal.weight]
+        assert field.annotation is float, signal.name
+        assert any(getattr(m, "ge", None) == 0.0 for m in field.metadata), signal.name
+        assert signal.factor in (1, -1, -2), signal.name
+    assert len({s.name for s in TITLE_SIGNALS}) == len(TITLE_SIGNALS)
+
+
+def test_a_title_signal_weighs_what_its_option_says() -> None:
+    traces: dict[float, list[tuple[int, float, list[str]]]] = {}
+    titles: dict[float, str | None] = {}
+    for penalty in (1.5, 0.0):
+        metadata = MetadataFilter(name_line_penalty=penalty)
+        metadata.trace = []
+        doc = default_pipeline().replace("metadata", metadata).run(NAME_UNDER_HEADLINE)
+        traces[penalty] = metadata.trace
+        titles[penalty] = doc.article.title if doc.article else None
+    assert titles[1.5] == "Council backs pier plan after long row"
+    assert titles[0.0] == "Mara Lindqvist in Northport"
+    # the name line's score rises by the penalty, the headline's stays
+    (line, with_penalty, why), headline = traces[1.5]
+    assert "a name beside the date: a byline" in why
+    # (scores in the trace are rounded to 2 places)
+    assert traces[0.0][0][0] == line and abs(traces[0.0][0][1] - (with_penalty + 1.5)) < 0.011
+    assert traces[0.0][1] == headline
+
+
+def test_the_title_reason_lists_the_signals_that_held_in_table_order() -> None:
+    metadata = MetadataFilter()
+    metadata.trace = []
+    page = default_pipeline().replace("metadata", metadata).judge(NAME_UNDER_HEADLINE)
+    order = [s.reason for s in TITLE_SIGNALS if s.reason is not None]
+    for _, _, why in metadata.trace:
+        assert why == sorted(why, key=order.index)
+    line, _, why = max(metadata.trace, key=lambda entry: entry[1])
+    (title,) = [m for m in page.meta if m.role == "title"]
+    assert title.line == line
+    assert title.reason == ", ".join(["headline-shaped line above the body", *why])

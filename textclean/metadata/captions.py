@@ -1,0 +1,61 @@
+"""Photo captions: lines in or just above the body that carry a photo credit.
+
+A credit is "(Photo: Jane Doe)", "Photo by Jane Doe / The Courier",
+"(Devin Ashgrove/The Harbor Ledger)" closing a line, "Getty Images", "/ Reuters)".
+
+>>> has_credit("The new pier in May. Photo by Ines Carvalho / Harbour Times")
+True
+>>> has_credit("We took a photo by the old lighthouse on the way back, as we do.")
+False
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..page import Label, Page
+from .scope import CONFIDENCE, lines_above
+
+_CREDIT = regex.compile(
+    r"(?i)\((?:[^()]*\b(?:photo|foto|image|picture|credit|courtesy|illustration|bild|imagen|immagine|фото)\b[^()]*)\)"
+    r"|(?:^|\s)(?:photo|foto|image|picture|bild|imagen|immagine|фото)\s*(?:credit)?\s*:\s*\S"
+    # "(Devin Ashgrove/The Harbor Ledger)": photographer/agency in closing parentheses
+    r"|\((?-i:\p{Lu})[\p{L}.'’ -]{1,40}/[^()/]{2,40}\)\s*$"
+    r"|\b(?:getty images|ap photo|shutterstock|istock(?:photo)?)\b"
+    # "... Photo by Jane Doe / The Courier", "Foto von ...": a credit closing the line
+    r"|\b(?:photo(?:graph)?s?|foto|bild|imagen|immagine|image|picture)\s+(?:by|von|de|di|par|por|door)"
+    r"\s+(?-i:\p{Lu})[^.!?]{0,80}$"
+    r"|[/|]\s*(?:reuters|afp|ap|epa|dpa|getty)\s*\)?\s*$"
+)
+# Read off `_CREDIT`: a line without "(", ":", "/" or "|" can match only its
+# credit-word branches, which need one of these words (casefolded: a superset of
+# the pattern's case-insensitive match), so most body lines skip the search.
+_CREDIT_MARKS = frozenset("(:/|")
+_CREDIT_WORDS = ("photo", "foto", "bild", "imagen", "immagine", "image", "picture",
+                 "getty", "ap photo", "shutterstock", "istock")
+
+
+def has_credit(text: str) -> bool:
+    """The line carries a photo credit (see the module docstring)."""
+    if _CREDIT_MARKS.isdisjoint(text):
+        folded = text.casefold()
+        if not any(word in folded for word in _CREDIT_WORDS):
+            return False
+    return _CREDIT.search(text) is not None
+
+
+def mark_captions(page: Page, body: list[int], nonblank: list[int], first: int, by: str) -> None:
+    """Decide as captions the lines of the body, and the three above it, that carry a
+    photo credit, for filter `by`.
+
+    >>> text = "Council votes\\nThe pier in May. (Photo: Ines Carvalho)\\nThe council met."
+    >>> page = Page(text)
+    >>> mark_captions(page, [2], page.nonblank(), 2, "metadata")
+    >>> page.label(1).value
+    'caption'
+    """
+    window = lines_above(page, nonblank, first, 3)
+    for i in [*window, *body]:
+        stats = page.stats[i]
+        if 4 <= stats.words <= 80 and has_credit(page.lines[i].text):
+            page.decide(i, Label.CAPTION, by, "carries a photo credit: a caption", CONFIDENCE)
