@@ -4,41 +4,50 @@ Metadata runs last and reads lines that other filters have already decided. The
 two rules for those lines live here, one function each, so that a change of
 policy is a change of one function:
 
-- `claimable`: metadata may take an article line, an undecided one, or a line the
-  content scorer called boilerplate without much confidence; not a line that
-  the widget, donation or comment filters removed;
-- `set_aside`: a widget or donation line (a share bar, a "Donate" box) between
-  the headline and the body is read past, as if it were not there.
+- `claimable`: metadata may take an article line, an undecided one, or a line a
+  scorer guessed was boilerplate (evidence "score", below `STRUCTURE`); not a
+  line a rule removed (a widget, a donation box, comment chrome);
+- `set_aside`: a line that is chrome by its own text (evidence "line": a share
+  bar, a "Donate" box) between the headline and the body is read past, as if it
+  were not there.
+
+Both read what a verdict rests on (`Decision.evidence`) and how sure it is, never
+which filter wrote it, so a replaced or added filter is read the same way.
 
 >>> page = Page("Share this\\nBig News Today")
->>> _ = page.decide(0, Label.BOILERPLATE, "widgets", "a share button", 0.9, "widget:share")
+>>> _ = page.decide(0, Label.BOILERPLATE, "mine", "a share button", 0.9, None, Evidence.LINE)
 >>> claimable(page, 0), claimable(page, 1), set_aside(page.standing(0))
 (False, True, True)
 """
 
 from __future__ import annotations
 
+from ..confidence import STRUCTURE
 from ..models import TimeStamp
-from ..page import Decision, Label, MetaClaim, Page
+from ..page import Decision, Evidence, Label, MetaClaim, Page
 
 # How sure metadata is of the lines it decides: titles, bylines, dates, decks, captions.
-CONFIDENCE = 0.75
+CONFIDENCE = STRUCTURE
 
 
 def claimable(page: Page, i: int) -> bool:
-    """Metadata may take article lines and the content scorer's boilerplate, not the
-    lines that widget, donation or comment filters removed."""
+    """Metadata may take article lines and a scorer's boilerplate guesses, not the
+    lines a rule removed."""
     d = page.standing(i)
     return (
         d is None
         or d.label is Label.ARTICLE
-        or (d.label is Label.BOILERPLATE and d.filter == "content" and d.confidence < 0.75)
+        or (
+            d.label is Label.BOILERPLATE
+            and d.evidence is Evidence.SCORE
+            and d.confidence < STRUCTURE
+        )
     )
 
 
 def set_aside(decision: Decision | None) -> bool:
-    """A line the widget or donation filter took: read past, not counted as text."""
-    return decision is not None and decision.filter in ("widgets", "donation")
+    """A line that is chrome by its own text: read past, not counted as text."""
+    return decision is not None and decision.evidence is Evidence.LINE
 
 
 def lines_above(page: Page, nonblank: list[int], first: int, n: int) -> list[int]:
@@ -46,7 +55,7 @@ def lines_above(page: Page, nonblank: list[int], first: int, n: int) -> list[int
     byline away from the text), in page order.
 
     >>> page = Page("Big News Today\\nShare\\nThe body starts here.")
-    >>> _ = page.decide(1, Label.BOILERPLATE, "widgets", "a share button", 0.9)
+    >>> _ = page.decide(1, Label.BOILERPLATE, "widgets", "a share button", 0.9, None, Evidence.LINE)
     >>> lines_above(page, page.nonblank(), 2, 1)
     [0]
     """

@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..confidence import SURE
 from ..language import stopwords
 from ..page import Label, Page
 from .deck import claim_deck
@@ -67,7 +68,7 @@ _TEXT_LINE = 1.0
 # UI labels that are never the title, however often they repeat.
 _NEVER_TITLES = ("comment", "widget", "pagination", "print", "footer", "tags", "trackback")
 # How sure metadata is that another copy of the title is a repeat.
-_REPEAT_CONFIDENCE = 0.8
+_REPEAT_CONFIDENCE = SURE
 
 
 @dataclass(slots=True)
