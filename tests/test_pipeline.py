@@ -129,3 +129,37 @@ def test_a_filter_found_by_name_before_any_clean() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     assert out.stdout.split("\n")[0] == "['comments'] True"
+
+
+def test_replaced_filters_are_read_by_their_evidence_not_their_names() -> None:
+    """Filters cooperate through labels, evidence and confidence: renaming the
+    widget, donation and content filters changes no article or comment. (When
+    metadata and orphans read other filters' names, three fixtures changed.)"""
+    from textclean.filters import ContentFilter, DonationFilter, WidgetFilter
+
+    class Widgets(WidgetFilter):
+        name = "my-widgets"
+
+    class Content(ContentFilter):
+        name = "my-content"
+
+    class Donation(DonationFilter):
+        name = "my-donation"
+
+    renamed = (
+        default_pipeline()
+        .replace("widgets", Widgets())
+        .replace("content", Content())
+        .replace("donation", Donation())
+    )
+    fixtures = sorted((Path(__file__).parent.parent / "fixtures").glob("*.txt"))
+    assert fixtures
+    for path in fixtures:
+        text = path.read_text(encoding="utf-8")
+        a, b = textclean.clean(text), textclean.clean(text, pipeline=renamed)
+        assert (a.article and (a.article.title, a.article.text)) == (
+            b.article and (b.article.title, b.article.text)
+        ), path.name
+        assert [(c.author, c.text) for c in a.comments] == [
+            (c.author, c.text) for c in b.comments
+        ], path.name
