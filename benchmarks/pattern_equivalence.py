@@ -21,9 +21,9 @@ from pathlib import Path
 
 import regex
 
+from textclean.comments import chrome, fields, forum, replies, shapes
+from textclean.comments.words import _COMMENT_NOUNS, _REPLY_PHRASE, _SAY_VERBS
 from textclean.evaluation import read_records
-from textclean.filters import comments
-from textclean.filters.comments import _COMMENT_NOUNS, _REPLY_PHRASE, _SAY_VERBS
 from textclean.filters.donation import AMOUNT
 from textclean.filters.metadata import _META_SPLIT
 from textclean.filters.widgets import _MENU_SEPARATOR
@@ -91,19 +91,19 @@ OLD_NUMBERING = regex.compile(r"^\s*#?(?P<num>\d{1,4}(?:\.\d{1,3})*)[.):]?\s+(?=
 
 # old, new and how the filter calls each (the rewrites keep all three modes exact)
 COMMENT_PATTERNS: dict[str, tuple[regex.Pattern[str], regex.Pattern[str]]] = {
-    "_SAYS": (OLD_SAYS, comments._SAYS),
-    "_POSTED_BY": (OLD_POSTED_BY, comments._POSTED_BY),
-    "_POST_HEAD": (OLD_POST_HEAD, comments._POST_HEAD),
-    "_REPLY_LINE": (OLD_REPLY_LINE, comments._REPLY_LINE),
-    "_COUNT_HEADER": (OLD_COUNT_HEADER, comments._COUNT_HEADER),
-    "_OWN_COUNT": (OLD_OWN_COUNT, comments._OWN_COUNT),
-    "_LIST_COUNT": (OLD_LIST_COUNT, comments._LIST_COUNT),
-    "_ARROW_REPLY": (OLD_ARROW_REPLY, comments._ARROW_REPLY),
-    "_OP_MARK": (OLD_OP_MARK, comments._OP_MARK),
-    "_JOIN_WORDS": (OLD_JOIN_WORDS, comments._JOIN_WORDS),
-    "_MONTH_YEAR": (OLD_MONTH_YEAR, comments._MONTH_YEAR),
-    "_URL_NAME": (OLD_URL_NAME, comments._URL_NAME),
-    "_NUMBERING": (OLD_NUMBERING, comments._NUMBERING),
+    "_SAYS": (OLD_SAYS, shapes._SAYS),
+    "_POSTED_BY": (OLD_POSTED_BY, shapes._POSTED_BY),
+    "_POST_HEAD": (OLD_POST_HEAD, forum._POST_HEAD),
+    "_REPLY_LINE": (OLD_REPLY_LINE, chrome._REPLY_LINE),
+    "_COUNT_HEADER": (OLD_COUNT_HEADER, chrome._COUNT_HEADER),
+    "_OWN_COUNT": (OLD_OWN_COUNT, shapes._OWN_COUNT),
+    "_LIST_COUNT": (OLD_LIST_COUNT, chrome._LIST_COUNT),
+    "_ARROW_REPLY": (OLD_ARROW_REPLY, replies._ARROW_REPLY),
+    "_OP_MARK": (OLD_OP_MARK, shapes._OP_MARK),
+    "_JOIN_WORDS": (OLD_JOIN_WORDS, fields._JOIN_WORDS),
+    "_MONTH_YEAR": (OLD_MONTH_YEAR, fields._MONTH_YEAR),
+    "_URL_NAME": (OLD_URL_NAME, fields._URL_NAME),
+    "_NUMBERING": (OLD_NUMBERING, shapes._NUMBERING),
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from textclean.comments.chrome import _badge, _reply_target
 from textclean.filters.comments import CommentFilter, CommentOptions, parse_header
 from textclean.page import Label, Page
 
@@ -337,7 +338,7 @@ def test_facebook_toolbar_badge_and_tag() -> None:
 
 @pytest.mark.parametrize("line", ["Admin", "Moderator note: be kind.", "From the editor"])
 def test_not_a_badge(line: str) -> None:
-    assert not CommentFilter._badge(line)
+    assert not _badge(line)
 
 
 def test_threaded_dump_with_levels_and_social_ages() -> None:
@@ -887,8 +888,8 @@ def test_reply_chrome_with_an_initial(line: str) -> None:
 
 
 def test_reply_to_this_comment_is_no_reply_target() -> None:
-    assert CommentFilter()._reply_target("Reply to this comment") is None
-    assert CommentFilter()._reply_target("In reply to Sam Reid") == "Sam Reid"
+    assert _reply_target("Reply to this comment", CommentOptions()) is None
+    assert _reply_target("In reply to Sam Reid", CommentOptions()) == "Sam Reid"
 
 
 def test_like_button_count_gives_the_votes() -> None:
@@ -1393,13 +1394,13 @@ def test_comment_header_as_printed_and_signatures() -> None:
 def test_say_gate_knows_every_say_verb() -> None:
     # the gate's word list is spelt out beside _SAY_VERBS for speed: a verb added to
     # the pattern and not to the list would be hidden from the header reader
-    from textclean.filters import comments
+    from textclean.comments import gates, words
 
-    for verb in comments._SAY_VERBS.split("|"):
+    for verb in words._SAY_VERBS.split("|"):
         for form in {verb.replace("[а]?", ""), verb.replace("[а]?", "а")}:
             for line in (f"Jo Smith {form}:", f"JO SMITH {form.upper()}"):
-                assert comments._SAY_GATE.search(line), line
-                assert comments._say_gate(line), line
+                assert gates._SAY_GATE.search(line), line
+                assert gates._say_gate(line), line
 
 
 def test_range_mean_answers_as_the_sum_over_the_range() -> None:
@@ -1407,7 +1408,7 @@ def test_range_mean_answers_as_the_sum_over_the_range() -> None:
     # the range, also where the mean sits on the threshold (the fallback then sums)
     import random
 
-    from textclean.filters.comments import _RangeMean
+    from textclean.comments.gates import _RangeMean
 
     rng = random.Random(11)
     for trial in range(300):
@@ -1419,3 +1420,29 @@ def test_range_mean_answers_as_the_sum_over_the_range() -> None:
             lo = rng.randrange(n)
             hi = rng.randint(lo + 1, n)
             assert at_least(lo, hi, 0.5) == (not sum(values[lo:hi]) / (hi - lo) < 0.5)
+
+
+def test_a_refused_run_records_its_reason() -> None:
+    # two "says" headers with prose under each, no marker, one name over both: the
+    # post's byline repeated, refused with that reason (and no comments found)
+    text = (
+        f"{ARTICLE}\n"
+        "Jane Doe says:\nThe bridge has needed work for years, and it is good to see it done.\n"
+        "Jane Doe says:\nThe detour through the market will be slow, so leave early.\n"
+    )
+    page = Page(text)
+    CommentFilter().apply(page)
+    assert page.comments == []
+    [refusal] = page.refused
+    first = text.splitlines().index("Jane Doe says:")
+    assert (refusal.first, refusal.last, refusal.filter) == (first, first + 2, "comments")
+    assert refusal.reason == "one name over every header: the post's byline"
+
+
+def test_refusals_stay_out_of_the_document() -> None:
+    import textclean
+
+    text = f"{ARTICLE}\nJane Doe says:\nI liked this a lot, thanks for writing it up.\n"
+    page = textclean.default_pipeline().judge(text)
+    assert [r.reason for r in page.refused if r.filter == "comments"]
+    assert "refus" not in textclean.clean(text).model_dump_json()

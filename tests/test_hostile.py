@@ -156,27 +156,32 @@ def test_backtracking_patterns_finish() -> None:
 # second or two. `{n}` is the size.
 _COMMENT_PATTERN_CASES = """
 import textclean
-from textclean.filters import comments as c
+from textclean.comments.chrome import _COUNT_HEADER, _LIST_COUNT, _REPLY_LINE
+from textclean.comments.fields import _JOIN_WORDS, _MONTH_YEAR, _URL_NAME
+from textclean.comments.forum import _POST_HEAD
+from textclean.comments.replies import _ARROW_REPLY
+from textclean.comments.shapes import _NUMBERING, _OP_MARK, _OWN_COUNT, _POSTED_BY
+from textclean.comments.shapes import _SAYS, _TIME_REST
 n = {n}
 sp, nb = " " * n, "\\xa0" * n
 cases = [
-    (c._LIST_COUNT.search, "1" * n), (c._LIST_COUNT.search, "1." * n),
-    (c._OWN_COUNT.search, "1." * n), (c._COUNT_HEADER.search, "1." * n),
-    (c._COUNT_HEADER.search, "comments" + sp + "x"), (c._POSTED_BY.match, "by" + sp + "x"),
-    (c._POSTED_BY.match, "Posted by" + nb + "x"), (c._POSTED_BY.match, sp + "by :" + sp + "x"),
-    (c._SAYS.match, sp), (c._SAYS.match, sp + "x"), (c._SAYS.match, "Jo" + sp + "x"),
-    (c._POST_HEAD.match, sp + "#"), (c._POST_HEAD.match, "by" + sp + "x"),
-    (c._REPLY_LINE.match, sp + "x"), (c._REPLY_LINE.match, "in reply to Jo" + sp + "x"),
-    (c._REPLY_LINE.match, "in reply to" + sp + ":" + sp + "x"),
-    (c._ARROW_REPLY.search, "a" + nb + "a"), (c._ARROW_REPLY.search, "a" + sp + "→"),
-    (c._OP_MARK.search, "a" + sp + "OPx"), (c._JOIN_WORDS.search, sp + "x"),
-    (c._JOIN_WORDS.search, "comments" + sp + "x"), (c._MONTH_YEAR.search, "a" * n + " 201x"),
-    (c._URL_NAME.search, "http://" * n), (c._TIME_REST.fullmatch, "1" + sp + "x"),
-    (c._NUMBERING.match, "1." * n), (c._NUMBERING.match, "1" + sp),
+    (_LIST_COUNT.search, "1" * n), (_LIST_COUNT.search, "1." * n),
+    (_OWN_COUNT.search, "1." * n), (_COUNT_HEADER.search, "1." * n),
+    (_COUNT_HEADER.search, "comments" + sp + "x"), (_POSTED_BY.match, "by" + sp + "x"),
+    (_POSTED_BY.match, "Posted by" + nb + "x"), (_POSTED_BY.match, sp + "by :" + sp + "x"),
+    (_SAYS.match, sp), (_SAYS.match, sp + "x"), (_SAYS.match, "Jo" + sp + "x"),
+    (_POST_HEAD.match, sp + "#"), (_POST_HEAD.match, "by" + sp + "x"),
+    (_REPLY_LINE.match, sp + "x"), (_REPLY_LINE.match, "in reply to Jo" + sp + "x"),
+    (_REPLY_LINE.match, "in reply to" + sp + ":" + sp + "x"),
+    (_ARROW_REPLY.search, "a" + nb + "a"), (_ARROW_REPLY.search, "a" + sp + "→"),
+    (_OP_MARK.search, "a" + sp + "OPx"), (_JOIN_WORDS.search, sp + "x"),
+    (_JOIN_WORDS.search, "comments" + sp + "x"), (_MONTH_YEAR.search, "a" * n + " 201x"),
+    (_URL_NAME.search, "http://" * n), (_TIME_REST.fullmatch, "1" + sp + "x"),
+    (_NUMBERING.match, "1." * n), (_NUMBERING.match, "1" + sp),
 ]
 for run, line in cases:
     run(line)
-assert c._LIST_COUNT.search("1" * n + " comments").span() == (0, n + 9)
+assert _LIST_COUNT.search("1" * n + " comments").span() == (0, n + 9)
 # a page of them: the per-line patterns see lines of up to 2,000 characters
 for line in ("Posted by" + "\\xa0" * 1990 + "x", " " * 1990 + "12:30 x", "Jo" + " " * 1990 + "x"):
     textclean.clean((line + "\\n") * 300)
@@ -193,11 +198,11 @@ def test_comment_patterns_are_linear() -> None:
 
 
 def test_comment_filter_time_gate_hides_no_time() -> None:
-    """comments._timeless (the gate before the loose time search) is never True where
+    """comments.gates._timeless (the gate before the loose time search) is never True where
     `find_time_span(text, loose=True)` finds a time: on every fixture line and on random
     joins of date pieces."""
+    from textclean.comments.gates import _timeless
     from textclean.dates import find_time_span
-    from textclean.filters.comments import _timeless
 
     lines = {
         line for path in sorted(FIXTURES.glob("*.txt")) for line in path.read_text().splitlines()

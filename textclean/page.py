@@ -118,6 +118,17 @@ class MetaClaim:
     stamp: TimeStamp | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """A candidate a filter looked at and refused, and why (lines `first`..`last`,
+    inclusive): for debugging and `explain`, never part of the Document."""
+
+    first: int
+    last: int
+    filter: str
+    reason: str
+
+
 class Page:
     """Lines, features and decisions for one input text.
 
@@ -158,6 +169,7 @@ class Page:
         self.declared_comment_count: int | None = None
         self.comment_section: tuple[int, int] | None = None  # line range [a, b)
         self.meta: list[MetaClaim] = []
+        self.refused: list[Refusal] = []  # candidates refused, with the reason
         self.scores: list[float] | None = None  # P(article) per line, if a scorer ran
         self.comment_scores: list[float] | None = None  # P(comment) per line, if a scorer ran
 
