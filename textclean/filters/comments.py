@@ -28,8 +28,9 @@ from ..comments.named import named_run, scored_named_run
 from ..comments.sections import candidate_runs, header_groups, shed_article_head
 from ..comments.shapes import Header, parse_header
 from ..comments.vetoes import accept
+from ..confidence import STRUCTURE
+from ..filter import Count, Filter, FilterOptions, Probability, register
 from ..page import Page
-from ..pipeline import Count, Filter, FilterOptions, Probability, register
 
 __all__ = ["CommentFilter", "CommentOptions", "Header", "parse_header"]
 
@@ -45,7 +46,7 @@ class CommentOptions(FilterOptions):
     """... nor when more than this many characters of text lie between them."""
     marker_reach: Count = 12
     """How many lines before the first comment a section marker may stand."""
-    confidence: Probability = 0.75
+    confidence: Probability = STRUCTURE
     """Confidence of the comment filter's decisions (above the content scorer's)."""
 
 

@@ -26,13 +26,13 @@ the title score's weights are the options below (`textclean.metadata.signals`).
 
 from __future__ import annotations
 
+from ..filter import Count, Filter, FilterOptions, Probability, Weight, register
 from ..metadata.byline import claim_byline_and_date
 from ..metadata.captions import mark_captions
 from ..metadata.lines import META_SPLIT as _META_SPLIT
 from ..metadata.lines import date_only, read_meta_line
 from ..metadata.title import TitleTrace, choose_title
 from ..page import Label, Page
-from ..pipeline import Count, Filter, FilterOptions, Probability, Weight, register
 
 # The questions live in `textclean.metadata`; these names stay importable from here.
 __all__ = ["_META_SPLIT", "MetadataFilter", "MetadataOptions", "date_only", "read_meta_line"]
