@@ -69,6 +69,15 @@ def explain_page(page: Page) -> list[LineExplanation]:
                     f"{part.role} {page.text[part.start : part.end]!r}"
                 )
     section = page.comment_section
+    # candidates a filter refused (a run of comment headers that was a list of
+    # posts, say): noted on the run's first line, with the line it ran to
+    refusals: dict[int, list[str]] = {}
+    for r in page.refused:
+        last = page.lines[r.last]
+        refusals.setdefault(r.first, []).append(
+            f"{r.filter} refused the run to line {(last.row if last.row >= 0 else r.last) + 1}: "
+            f"{r.reason}"
+        )
     rows = []
     for i, line in enumerate(page.lines):
         standing = page.standing(i)
@@ -84,6 +93,8 @@ def explain_page(page: Page) -> list[LineExplanation]:
             reason += " [comment section starts]"
         if section and i == section[1] - 1:
             reason += " [comment section ends]"
+        for note in refusals.get(i, ()):
+            reason += f" [{note}]"
         rows.append(
             LineExplanation(
                 line=(line.row if line.row >= 0 else i) + 1,
