@@ -153,6 +153,16 @@ class Page:
         # link's markup, which only `Line.raw` keeps, holds no word character
         return compute_stats(self.lines, self.language, stopwords(self.language), None, self._words)
 
+    def drop_stats(self) -> None:
+        """Forget the computed `stats` (the next read computes them again): for the
+        step after the last reader, as a big page's stats are a third of its memory.
+
+        >>> page = Page("Home\\n")
+        >>> words = page.stats[0].words; page.drop_stats(); page.stats[0].words == words
+        True
+        """
+        self.__dict__.pop("stats", None)
+
     @cached_property
     def _starts(self) -> list[int]:
         return [line.start for line in self.lines]

@@ -160,8 +160,10 @@ def split_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     pos = 0
     for m in _NEWLINE.finditer(text):
-        lines.append(Line(len(lines), pos, m.start(), m.end(), text[pos : m.start()]))
-        pos = m.end()
+        end, stop = m.span()
+        # one int object for a line's stop and the next line's start
+        lines.append(Line(len(lines), pos, end, stop, text[pos:end]))
+        pos = stop
     if pos < len(text) or not lines:
         lines.append(Line(len(lines), pos, len(text), len(text), text[pos:]))
     return lines
