@@ -78,17 +78,20 @@ def assemble(page: Page) -> Document:
     segments: list[Segment] = []
     removed: list[RemovedSpan] = []
     last: _Seg | None = None
+    # one object per distinct removed text: a page repeats its menus and buttons
+    removed_texts: dict[str, str] = {}
 
     def emit(s: _Seg) -> None:
         segments.append(
             trusted_segment(s.start, s.end, s.role, s.filter, s.reason, s.category, s.comment)
         )
         if s.role == "removed":
+            span = text[s.start : s.end]
             removed.append(
                 trusted_removed(
                     s.start,
                     s.end,
-                    text[s.start : s.end],
+                    removed_texts.setdefault(span, span),
                     s.filter,
                     s.category or "boilerplate",
                     s.reason,
