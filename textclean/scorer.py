@@ -70,6 +70,8 @@ BASE_NAMES: tuple[str, ...] = (
     *(f"vocab:{c}" for c in VOCAB_CATEGORIES), "vocab:other",
 )
 _B = {name: k for k, name in enumerate(BASE_NAMES)}
+# the columns before the one-hot vocabulary categories, which close the row
+_PLAIN = _B[f"vocab:{VOCAB_CATEGORIES[0]}"]
 # Base columns whose neighbours (±1, ±2) and windowed means the line model sees.
 CONTEXT_NAMES = (
     "log_words", "stop_ratio", "ends_full_stop", "prose", "short", "vocab_any", "prior_removed",
@@ -98,6 +100,28 @@ def feature_names() -> list[str]:
 
 def base_features(page: Page) -> tuple[np.ndarray, np.ndarray]:
     """(indices of the non-blank lines, one row of base features per such line)."""
+    idx, plain, vocab = plain_base_features(page)
+    return idx, widen_base(plain, vocab)
+
+
+def widen_base(plain: np.ndarray, vocab: np.ndarray) -> np.ndarray:
+    """Base feature rows from their plain columns and vocabulary index (-1: none):
+    the vocabulary categories one-hot.
+
+    >>> widen_base(np.zeros((2, _PLAIN)), np.array([-1, 2], dtype=np.int8))[:, _PLAIN:].sum(axis=1)
+    array([0., 1.])
+    """
+    out = np.zeros((len(plain), len(BASE_NAMES)), dtype=np.float64)
+    out[:, :_PLAIN] = plain
+    hit = np.flatnonzero(vocab >= 0)
+    out[hit, _PLAIN + vocab[hit]] = 1.0
+    return out
+
+
+def plain_base_features(page: Page) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(indices of the non-blank lines, their base features but the vocabulary
+    columns, each line's vocabulary column as an index, -1 for none): 30 of the
+    52 columns as floats, the 22 one-hot ones as a byte (`widen_base` makes rows)."""
     idx = np.array(page.nonblank(), dtype=np.int64)
     stats = page.stats
     lines = page.lines
@@ -107,7 +131,7 @@ def base_features(page: Page) -> tuple[np.ndarray, np.ndarray]:
     # a numpy call per line and feature costs more than the features themselves
     rows: list[tuple[float, ...]] = []
     vocab_col: list[int] = []
-    out = np.zeros((len(idx), len(BASE_NAMES)), dtype=np.float64)
+    out = np.zeros((len(idx), _PLAIN), dtype=np.float64)
     done = 0
     for i in idx.tolist():
         if len(rows) == 4096:
@@ -157,14 +181,11 @@ def base_features(page: Page) -> tuple[np.ndarray, np.ndarray]:
             -1 if s.vocab is None else _VOCAB_INDEX.get(s.vocab, n_vocab)
         )
     if not rows:
-        return idx, out
+        return idx, out, np.zeros(0, dtype=np.int8)
     out[done:, : len(rows[0])] = np.array(rows, dtype=np.float64)
     for col in _LOG_COLUMNS:
         out[:, col] = np.log1p(out[:, col])
-    vocab = np.array(vocab_col, dtype=np.intp)
-    hit = np.flatnonzero(vocab >= 0)
-    out[hit, _B[f"vocab:{VOCAB_CATEGORIES[0]}"] + vocab[hit]] = 1.0
-    return idx, out
+    return idx, out, np.array(vocab_col, dtype=np.int8)
 
 
 # columns stored raw by base_features and turned into log1p(x) column-wise
@@ -236,11 +257,12 @@ class LineFeatures:
     position and run features) are computed once; `rows(lo, hi)` assembles the
     full 173 columns of rows lo..hi from them, so a huge page never holds all
     its rows' full feature vectors at once. Rows are the same numbers whatever
-    the chunking."""
+    the chunking. `base` holds the base columns before the vocabulary categories,
+    `vocab` each row's category as an index (`full` gives whole base rows)."""
 
     def __init__(self, page: Page) -> None:
         self._released = False
-        self.idx, self.base = base_features(page)
+        self.idx, self.base, self.vocab = plain_base_features(page)
         base = self.base
         n = self.n = len(self.idx)
         self.width = len(feature_names())
@@ -252,7 +274,7 @@ class LineFeatures:
         self._sums = np.zeros((n + 1, len(_CTX)))
         for lo in range(0, n, _BLOCK_ROWS):
             hi = min(lo + _BLOCK_ROWS, n)
-            block = base[lo:hi, _CTX]
+            block = self.full(lo, hi)[:, _CTX]
             block[0] += self._sums[lo]
             np.cumsum(block, axis=0, out=self._sums[lo + 1 : hi + 1])
         chars = np.expm1(base[:, _B["log_chars"]])
@@ -283,6 +305,19 @@ class LineFeatures:
         cols[:, 7:10] = _distance_features(comment_flag)
         cols[:, 10:13] = _run_features(simple)
 
+    def full(self, lo: int, hi: int) -> np.ndarray:
+        """Base feature rows lo..hi with the vocabulary one-hot (`BASE_NAMES`);
+        `base` holds only the columns before it."""
+        return widen_base(self.base[lo:hi], self.vocab[lo:hi])
+
+    def columns(self, cols: list[int]) -> np.ndarray:
+        """Base feature columns `cols` (indices into `BASE_NAMES`) of every row."""
+        out = np.empty((self.n, len(cols)))
+        for lo in range(0, self.n, _BLOCK_ROWS):
+            hi = min(lo + _BLOCK_ROWS, self.n)
+            out[lo:hi] = self.full(lo, hi)[:, cols]
+        return out
+
     def release(self) -> None:
         """Drop the running sums and page columns (a big page's tens of MB) once the
         stage-1 rows are built; `idx` and `base` stay for the second stage."""
@@ -297,14 +332,18 @@ class LineFeatures:
         out = np.zeros((max(hi - lo, 0), self.width))
         if hi <= lo:
             return out
-        nb, nc = self.base.shape[1], len(_CTX)
-        out[:, :nb] = self.base[lo:hi]
+        nb, nc = len(BASE_NAMES), len(_CTX)
+        reach = max(map(abs, _OFFSETS))
+        near_lo, near_hi = max(lo - reach, 0), min(hi + reach, self.n)
+        near = self.full(near_lo, near_hi)
+        out[:, :nb] = near[lo - near_lo : hi - near_lo]
+        ctx = near[:, _CTX]
         col = nb
         for k in _OFFSETS:  # row i sees row i+k (zeros beyond the page's ends)
             src_lo, src_hi = max(lo + k, 0), min(hi + k, self.n)
             if src_hi > src_lo:
-                out[src_lo - k - lo : src_hi - k - lo, col : col + nc] = self.base[
-                    src_lo:src_hi, _CTX
+                out[src_lo - k - lo : src_hi - k - lo, col : col + nc] = ctx[
+                    src_lo - near_lo : src_hi - near_lo
                 ]
             col += nc
         pos = np.arange(lo, hi)
@@ -320,12 +359,13 @@ class LineFeatures:
 def line_features(page: Page) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(non-blank line indices, base features, full line-model features)."""
     feats = LineFeatures(page)
-    return feats.idx, feats.base, feats.rows(0, feats.n)
+    return feats.idx, feats.full(0, feats.n), feats.rows(0, feats.n)
 
 
 STAGE2_BASE = ("log_words", "stop_ratio", "ends_full_stop", "vocab_any", "prior_removed",
                "name_like", "has_time", "short", "log_repeats", "vocab:comment-header")
 _S2 = [_B[n] for n in STAGE2_BASE]
+_S2_LOG_WORDS = STAGE2_BASE.index("log_words")
 _S2_OFFSETS = (-3, -2, -1, 1, 2, 3)
 _S2_WINDOWS = (2, 5, 12, 30)
 
@@ -380,14 +420,15 @@ def stage2_features(probs: np.ndarray, base: np.ndarray) -> np.ndarray:
     return out
 
 
-def stage2_chunks(probs: np.ndarray, base: np.ndarray, rows: int) -> Iterator[np.ndarray]:
-    """`stage2_features(probs, base)` `rows` rows at a time, the same numbers: the
-    page-wide parts (running sums, page columns) are computed once, so a big page
-    never holds all its rows' stage-2 vectors at once.
+def stage2_chunks(probs: np.ndarray, s2_base: np.ndarray, rows: int) -> Iterator[np.ndarray]:
+    """`stage2_features(probs, base)` `rows` rows at a time, the same numbers, from
+    the `STAGE2_BASE` columns of `base` (`s2_base`): the page-wide parts (running
+    sums, page columns) are computed once, so a big page never holds all its rows'
+    stage-2 vectors at once.
 
     >>> rng = np.random.default_rng(3)
     >>> probs, base = rng.random((700, 3)), rng.random((700, len(BASE_NAMES)))
-    >>> chunks = np.vstack(list(stage2_chunks(probs, base, 256)))
+    >>> chunks = np.vstack(list(stage2_chunks(probs, base[:, _S2], 256)))
     >>> bool((chunks == stage2_features(probs, base)).all())
     True
     """
@@ -397,7 +438,7 @@ def stage2_chunks(probs: np.ndarray, base: np.ndarray, rows: int) -> Iterator[np
         return
     c = np.vstack([np.zeros((1, probs.shape[1])), np.cumsum(probs, axis=0)])  # as _window_mean
     pa, pc = probs[:, ARTICLE], probs[:, COMMENT]
-    words = np.expm1(base[:, _B["log_words"]])
+    words = np.expm1(s2_base[:, _S2_LOG_WORDS])
     mass = pa * words
     total = mass.sum() or 1.0
     above = (np.cumsum(mass) - mass) / total
@@ -432,7 +473,7 @@ def stage2_chunks(probs: np.ndarray, base: np.ndarray, rows: int) -> Iterator[np
             out[:, col : col + k_probs] = (c[w_hi] - c[w_lo]) / (w_hi - w_lo)[:, None]
             col += k_probs
         out[:, col : col + 9] = page[lo:hi]
-        out[:, col + 9 :] = base[lo:hi, _S2]
+        out[:, col + 9 :] = s2_base[lo:hi]
         yield out
 
 
@@ -616,8 +657,9 @@ def predict_features(
     if model.stage2 is not None:
         # chunks on the walk's own boundaries: the same leaves and sums as one call
         stage2 = model.stage2
+        s2_base = feats.columns(_S2)
         probs = np.vstack([
-            stage2.proba(x) for x in stage2_chunks(probs, feats.base, _CHUNK_ROWS)
+            stage2.proba(x) for x in stage2_chunks(probs, s2_base, _CHUNK_ROWS)
         ])
     return probs
 
