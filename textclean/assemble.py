@@ -113,8 +113,12 @@ def assemble(page: Page) -> Document:
     article = _article(page, body_lines, caption_lines)
     comments = _comments(page)
     page.drop_stats()
-
-    for i, line in enumerate(page.lines):
+    # The segments are the lines' last readers: each line is let go of once its
+    # segments are made, so a big page's lines and Document do not coexist.
+    pending = page.release_lines()
+    pending.reverse()
+    for i in range(len(pending)):
+        line = pending.pop()
         if line.blank:
             if last is not None:
                 last.end = line.stop
