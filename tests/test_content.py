@@ -234,7 +234,7 @@ def test_chunked_features_and_probabilities_are_the_whole_page_ones(
     # the reference: every row built at once, stage 2 over the whole page
     whole = scorer.predict(model, base, x)
     feats = scorer.LineFeatures(page)
-    assert np.array_equal(feats.full(0, feats.n), base)
+    assert np.array_equal(feats.idx, idx) and np.array_equal(feats.full(0, feats.n), base)
     odd = np.vstack([feats.rows(lo, lo + 97) for lo in range(0, feats.n, 97)])
     assert np.array_equal(odd, x)
     assert np.array_equal(scorer.predict_features(model, feats, release=True), whole)
