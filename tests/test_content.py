@@ -213,3 +213,33 @@ def test_a_sure_sentence_is_rescued_when_smoothing_leaves_only_a_headline(
     ContentFilter().apply(page)
     article = [i for i in range(len(lines)) if page.label(i) is Label.ARTICLE]
     assert article == [4, 6]
+
+
+def _long_page() -> Page:
+    """Several fixtures one after another: a page of many chunks of rows."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures").glob("*.txt"))]
+    page = Page("\n".join(texts * 3))
+    assert len(page.nonblank()) > 3 * 256  # more than three of the walk's chunks
+    return page
+
+
+def test_chunked_features_and_probabilities_are_the_whole_page_ones(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from textclean import scorer
+
+    page = _long_page()
+    model = load_model()
+    idx, base, x = line_features(page)
+    # the reference: every row built at once, stage 2 over the whole page
+    whole = scorer.predict(model, base, x)
+    feats = scorer.LineFeatures(page)
+    assert np.array_equal(feats.idx, idx) and np.array_equal(feats.full(0, feats.n), base)
+    odd = np.vstack([feats.rows(lo, lo + 97) for lo in range(0, feats.n, 97)])
+    assert np.array_equal(odd, x)
+    assert np.array_equal(scorer.predict_features(model, feats, release=True), whole)
+    # running sums built in blocks of a few rows: the same sums as in one block
+    monkeypatch.setattr(scorer, "_BLOCK_ROWS", 7)
+    small_blocks = scorer.LineFeatures(page)
+    assert np.array_equal(small_blocks.rows(0, small_blocks.n), x)
+    assert np.array_equal(small_blocks.columns(list(range(len(scorer.BASE_NAMES)))), base)

@@ -78,17 +78,20 @@ def assemble(page: Page) -> Document:
     segments: list[Segment] = []
     removed: list[RemovedSpan] = []
     last: _Seg | None = None
+    # one object per distinct removed text: a page repeats its menus and buttons
+    removed_texts: dict[str, str] = {}
 
     def emit(s: _Seg) -> None:
         segments.append(
             trusted_segment(s.start, s.end, s.role, s.filter, s.reason, s.category, s.comment)
         )
         if s.role == "removed":
+            span = text[s.start : s.end]
             removed.append(
                 trusted_removed(
                     s.start,
                     s.end,
-                    text[s.start : s.end],
+                    removed_texts.setdefault(span, span),
                     s.filter,
                     s.category or "boilerplate",
                     s.reason,
@@ -104,10 +107,18 @@ def assemble(page: Page) -> Document:
         if claim.line is not None:  # values read off removed lines cut no line
             meta_by_line.setdefault(claim.line, []).append(claim)
     parts_by_line = _comment_parts_by_line(page)
-
-    body_lines: list[int] = []
-    caption_lines: list[int] = []
-    for i, line in enumerate(page.lines):
+    # The article and the comments first: then the page's stats, which only the
+    # article's paragraphs read, are dropped before the segments are built.
+    body_lines, caption_lines = _article_lines(page, comment_of_line, meta_by_line)
+    article = _article(page, body_lines, caption_lines)
+    comments = _comments(page)
+    page.drop_stats()
+    # The segments are the lines' last readers: each line is let go of once its
+    # segments are made, so a big page's lines and Document do not coexist.
+    pending = page.release_lines()
+    pending.reverse()
+    for i in range(len(pending)):
+        line = pending.pop()
         if line.blank:
             if last is not None:
                 last.end = line.stop
@@ -183,10 +194,6 @@ def assemble(page: Page) -> Document:
             ]
         else:
             role = _ROLE[decision.label]
-            if decision.label is Label.ARTICLE:
-                body_lines.append(i)
-            elif decision.label is Label.CAPTION:
-                caption_lines.append(i)
             pieces = [
                 _Seg(
                     line.start, line.end, role, decision.filter, decision.reason, decision.category
@@ -200,9 +207,6 @@ def assemble(page: Page) -> Document:
         last = pieces[-1]
     if last is not None:
         emit(last)
-
-    article = _article(page, body_lines, caption_lines)
-    comments = _comments(page)
     return Document(
         length=len(text),
         language=page.language,
@@ -214,6 +218,29 @@ def assemble(page: Page) -> Document:
         segments=segments,
         notes=page.notes,
     )
+
+
+def _article_lines(
+    page: Page, comment_of_line: dict[int, int], meta_by_line: dict[int, list[MetaClaim]]
+) -> tuple[list[int], list[int]]:
+    """The body and caption lines: lines labelled so that no comment or metadata
+    value cuts them (the segments' last branch in `assemble`)."""
+    body: list[int] = []
+    captions: list[int] = []
+    for i, line in enumerate(page.lines):
+        decision = page.standing(i)
+        if (
+            decision is None
+            or line.blank
+            or i in comment_of_line
+            or i in meta_by_line
+        ):
+            continue
+        if decision.label is Label.ARTICLE:
+            body.append(i)
+        elif decision.label is Label.CAPTION:
+            captions.append(i)
+    return body, captions
 
 
 def _comment_parts_by_line(page: Page) -> dict[int, list]:

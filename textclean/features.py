@@ -169,16 +169,36 @@ def compute_stats(
     vocabulary: Vocabulary | None = None,
     words_per_line: list[list[str]] | None = None,
 ) -> list[LineStats]:
-    """One pass over the lines; `words_per_line` reuses a tokenisation done before."""
+    """One pass over the lines; `words_per_line` reuses a tokenisation done before.
+
+    Lines of the same text get the same LineStats object (the numbers depend on the
+    text alone): a page repeats its menus, buttons and signatures, and a big page
+    would otherwise hold a copy per repetition. Read them, never change them.
+
+    >>> from textclean.segment import split_lines
+    >>> a, b, c = compute_stats(split_lines("Reply\\nThe cat sat.\\nReply"), "en")
+    >>> a is c, a.repeats, b.repeats
+    (True, 2, 1)
+    """
     if stop is None:
         from .language import stopwords
 
         stop = stopwords(language)
     vocab = vocabulary or default_vocabulary()
     out: list[LineStats] = []
+    # a line with a bullet or markup (`raw` set) is not looked up: its text alone
+    # does not say what the line model reads
+    same_text: dict[str, LineStats] = {}
     for i, line in enumerate(lines):
         # the line as printed, list bullet included: the line model learnt from that
-        text = (line.text if line.raw is None else line.raw)[:ANALYSIS_CHARS]
+        if line.raw is None:
+            text = line.text[:ANALYSIS_CHARS]
+            known = same_text.get(text)
+            if known is not None:
+                out.append(known)
+                continue
+        else:
+            text = line.raw[:ANALYSIS_CHARS]
         stripped = text.strip()
         if not stripped:
             out.append(_EMPTY)
@@ -219,6 +239,8 @@ def compute_stats(
                 ui_words=sum(map(vocab.words.__contains__, folded)) if short else 0,
             )
         )
+        if line.raw is None:
+            same_text[text] = out[-1]
     counts = Counter(s.norm for s in out if s.norm)
     for s in out:
         if s.norm:

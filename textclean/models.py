@@ -125,9 +125,15 @@ class RemovedSpan(Span):
 # set; a shared one saves a 728-byte set per model, and pydantic only ever adds
 # field names to it, which are all in it already). tests/test_trusted.py checks
 # that these models equal validated ones in every respect.
+#
+# The __dict__ is the one CPython makes for the instance on first access, filled
+# in field order: it shares its keys with every other instance of the class
+# (a key-sharing dict), 150 bytes a model where a dict of its own takes 270. It
+# is a plain dict all the same (equality, order, JSON, pickling, assignment).
 
 _object_setattr = object.__setattr__
 _object_new = object.__new__
+_object_getattribute = object.__getattribute__
 _SEGMENT_FIELDS: set[str] = set(Segment.model_fields)
 _REMOVED_FIELDS: set[str] = set(RemovedSpan.model_fields)
 
@@ -146,16 +152,15 @@ _TRUSTED = _trusted_ok(Segment) and _trusted_ok(RemovedSpan)
 _M = TypeVar("_M", bound=BaseModel)
 
 
-def _trusted(cls: type[_M], fields: set[str], values: dict[str, Any]) -> _M:
-    """`cls` with every field in `values`, built as `model_construct` builds it."""
-    if not _TRUSTED:  # pragma: no cover - a pydantic that works differently
-        return cls.model_construct(set(fields), **values)
+def _trusted(cls: type[_M], fields: set[str]) -> tuple[_M, dict[str, Any]]:
+    """A bare `cls` with `model_construct`'s state, and its empty __dict__ to fill
+    (every field, in field order)."""
     m = _object_new(cls)
-    _object_setattr(m, "__dict__", values)
+    values: dict[str, Any] = _object_getattribute(m, "__dict__")
     _object_setattr(m, "__pydantic_fields_set__", fields)
     _object_setattr(m, "__pydantic_extra__", None)
     _object_setattr(m, "__pydantic_private__", None)
-    return m
+    return m, values
 
 
 def trusted_segment(
@@ -174,16 +179,20 @@ def trusted_segment(
     ...             category="widget:share", comment=None))
     True
     """
-    values = {
-        "start": start,
-        "end": end,
-        "role": role,
-        "filter": filter,
-        "reason": reason,
-        "category": category,
-        "comment": comment,
-    }
-    return _trusted(Segment, _SEGMENT_FIELDS, values)
+    if not _TRUSTED:  # pragma: no cover - a pydantic that works differently
+        return Segment.model_construct(
+            set(_SEGMENT_FIELDS), start=start, end=end, role=role, filter=filter,
+            reason=reason, category=category, comment=comment,
+        )
+    m, values = _trusted(Segment, _SEGMENT_FIELDS)
+    values["start"] = start
+    values["end"] = end
+    values["role"] = role
+    values["filter"] = filter
+    values["reason"] = reason
+    values["category"] = category
+    values["comment"] = comment
+    return m
 
 
 def trusted_removed(
@@ -195,15 +204,19 @@ def trusted_removed(
     ...     start=0, end=4, text="Menu", filter="widgets", category="navigation", reason="a menu")
     True
     """
-    values = {
-        "start": start,
-        "end": end,
-        "text": text,
-        "filter": filter,
-        "category": category,
-        "reason": reason,
-    }
-    return _trusted(RemovedSpan, _REMOVED_FIELDS, values)
+    if not _TRUSTED:  # pragma: no cover - a pydantic that works differently
+        return RemovedSpan.model_construct(
+            set(_REMOVED_FIELDS), start=start, end=end, text=text, filter=filter,
+            category=category, reason=reason,
+        )
+    m, values = _trusted(RemovedSpan, _REMOVED_FIELDS)
+    values["start"] = start
+    values["end"] = end
+    values["text"] = text
+    values["filter"] = filter
+    values["category"] = category
+    values["reason"] = reason
+    return m
 
 
 class Article(_Model):

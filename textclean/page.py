@@ -142,7 +142,7 @@ class Page:
     def __init__(self, text: str, notes: list[InputNote] | None = None) -> None:
         self.text = text
         self.notes = list(notes or [])
-        self.lines: list[Line] = split_paragraph_lines(text)
+        lines = self.lines  # split here, kept as the `lines` cache
         # A few thousand words decide the language as well as a whole long page.
         # Only the lines read for them are tokenised here; their words are kept for
         # `stats` when they are all the page's lines. A big page keeps no list of
@@ -150,7 +150,7 @@ class Page:
         # tokenises each line itself, `words` on demand.
         sample: list[list[str]] = []
         count = 0
-        for line in self.lines:
+        for line in lines:
             if count >= LANGUAGE_SAMPLE_WORDS:
                 break
             sample.append(line_words(line))
@@ -158,13 +158,13 @@ class Page:
         self.language = guess_language(
             itertools.islice((w for words in sample for w in words), LANGUAGE_SAMPLE_WORDS)
         )
-        self._words: list[list[str]] | None = sample if len(sample) == len(self.lines) else None
-        blank = sum(1 for line in self.lines if line.blank)
-        nonblank = len(self.lines) - blank
+        self._words: list[list[str]] | None = sample if len(sample) == len(lines) else None
+        blank = sum(1 for line in lines if line.blank)
+        nonblank = len(lines) - blank
         # A dump with blank lines between most blocks is a 'blocks' dump.
         self.style = "blocks" if nonblank and blank >= 0.3 * nonblank else "lines"
         self.decisions: list[Decision] = []
-        self._standing: list[Decision | None] = [None] * len(self.lines)
+        self._standing: list[Decision | None] = [None] * len(lines)
         self.comments: list[CommentDraft] = []
         self.declared_comment_count: int | None = None
         self.comment_section: tuple[int, int] | None = None  # line range [a, b)
@@ -174,10 +174,37 @@ class Page:
         self.comment_scores: list[float] | None = None  # P(comment) per line, if a scorer ran
 
     @cached_property
+    def lines(self) -> list[Line]:
+        """The text's lines (`split_paragraph_lines`), split once and kept."""
+        return split_paragraph_lines(self.text)
+
+    def release_lines(self) -> list[Line]:
+        """The lines, forgotten by the page (the next read splits the text again):
+        for the last reader, which may then let go of each line once done with it.
+
+        >>> page = Page("Home\\nNews\\n")
+        >>> lines = page.release_lines(); lines.clear(); [ln.text for ln in page.lines]
+        ['Home', 'News']
+        """
+        lines = self.lines
+        del self.__dict__["lines"]
+        return lines
+
+    @cached_property
     def stats(self) -> list[LineStats]:
         # the words of a line as printed are the words of its text: a bullet or a
         # link's markup, which only `Line.raw` keeps, holds no word character
         return compute_stats(self.lines, self.language, stopwords(self.language), None, self._words)
+
+    def drop_stats(self) -> None:
+        """Forget the computed `stats` (the next read computes them again): for the
+        step after the last reader, as a big page's stats are a third of its memory.
+
+        >>> page = Page("Home\\n")
+        >>> words = page.stats[0].words; page.drop_stats(); page.stats[0].words == words
+        True
+        """
+        self.__dict__.pop("stats", None)
 
     @cached_property
     def _starts(self) -> list[int]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import importlib
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -42,6 +43,8 @@ _PURE = os.environ.get("TEXTCLEAN_PURE", "") not in ("", "0")
 # trees of leaf values (0.9 MB) stay in cache, 2,048 (7.4 MB) did not: a big page's
 # walk ran twice as fast per row with the smaller chunk
 _CHUNK_ROWS = 256
+# rows of the page-wide passes that go a block at a time (bounds their temporaries)
+_BLOCK_ROWS = 4096
 
 CLASSES = ("article", "comment", "other")
 ARTICLE, COMMENT, OTHER = 0, 1, 2
@@ -67,6 +70,8 @@ BASE_NAMES: tuple[str, ...] = (
     *(f"vocab:{c}" for c in VOCAB_CATEGORIES), "vocab:other",
 )
 _B = {name: k for k, name in enumerate(BASE_NAMES)}
+# the columns before the one-hot vocabulary categories, which close the row
+_PLAIN = _B[f"vocab:{VOCAB_CATEGORIES[0]}"]
 # Base columns whose neighbours (±1, ±2) and windowed means the line model sees.
 CONTEXT_NAMES = (
     "log_words", "stop_ratio", "ends_full_stop", "prose", "short", "vocab_any", "prior_removed",
@@ -95,6 +100,28 @@ def feature_names() -> list[str]:
 
 def base_features(page: Page) -> tuple[np.ndarray, np.ndarray]:
     """(indices of the non-blank lines, one row of base features per such line)."""
+    idx, plain, vocab = plain_base_features(page)
+    return idx, widen_base(plain, vocab)
+
+
+def widen_base(plain: np.ndarray, vocab: np.ndarray) -> np.ndarray:
+    """Base feature rows from their plain columns and vocabulary index (-1: none):
+    the vocabulary categories one-hot.
+
+    >>> widen_base(np.zeros((2, _PLAIN)), np.array([-1, 2], dtype=np.int8))[:, _PLAIN:].sum(axis=1)
+    array([0., 1.])
+    """
+    out = np.zeros((len(plain), len(BASE_NAMES)), dtype=np.float64)
+    out[:, :_PLAIN] = plain
+    hit = np.flatnonzero(vocab >= 0)
+    out[hit, _PLAIN + vocab[hit]] = 1.0
+    return out
+
+
+def plain_base_features(page: Page) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(indices of the non-blank lines, their base features but the vocabulary
+    columns, each line's vocabulary column as an index, -1 for none): 30 of the
+    52 columns as floats, the 22 one-hot ones as a byte (`widen_base` makes rows)."""
     idx = np.array(page.nonblank(), dtype=np.int64)
     stats = page.stats
     lines = page.lines
@@ -104,7 +131,7 @@ def base_features(page: Page) -> tuple[np.ndarray, np.ndarray]:
     # a numpy call per line and feature costs more than the features themselves
     rows: list[tuple[float, ...]] = []
     vocab_col: list[int] = []
-    out = np.zeros((len(idx), len(BASE_NAMES)), dtype=np.float64)
+    out = np.zeros((len(idx), _PLAIN), dtype=np.float64)
     done = 0
     for i in idx.tolist():
         if len(rows) == 4096:
@@ -154,14 +181,11 @@ def base_features(page: Page) -> tuple[np.ndarray, np.ndarray]:
             -1 if s.vocab is None else _VOCAB_INDEX.get(s.vocab, n_vocab)
         )
     if not rows:
-        return idx, out
+        return idx, out, np.zeros(0, dtype=np.int8)
     out[done:, : len(rows[0])] = np.array(rows, dtype=np.float64)
     for col in _LOG_COLUMNS:
         out[:, col] = np.log1p(out[:, col])
-    vocab = np.array(vocab_col, dtype=np.intp)
-    hit = np.flatnonzero(vocab >= 0)
-    out[hit, _B[f"vocab:{VOCAB_CATEGORIES[0]}"] + vocab[hit]] = 1.0
-    return idx, out
+    return idx, out, np.array(vocab_col, dtype=np.int8)
 
 
 # columns stored raw by base_features and turned into log1p(x) column-wise
@@ -233,18 +257,26 @@ class LineFeatures:
     position and run features) are computed once; `rows(lo, hi)` assembles the
     full 173 columns of rows lo..hi from them, so a huge page never holds all
     its rows' full feature vectors at once. Rows are the same numbers whatever
-    the chunking."""
+    the chunking. `base` holds the base columns before the vocabulary categories,
+    `vocab` each row's category as an index (`full` gives whole base rows)."""
 
     def __init__(self, page: Page) -> None:
         self._released = False
-        self.idx, self.base = base_features(page)
+        self.idx, self.base, self.vocab = plain_base_features(page)
         base = self.base
         n = self.n = len(self.idx)
         self.width = len(feature_names())
         if n == 0:
             return
-        self.ctx = base[:, _CTX]
-        self._sums = np.vstack([np.zeros((1, self.ctx.shape[1])), np.cumsum(self.ctx, axis=0)])
+        # running sums of the context columns, a block at a time: no page-wide copy
+        # of those columns (each block starts from the sum before it, so every sum
+        # is the same sequence of additions as one cumsum over the page)
+        self._sums = np.zeros((n + 1, len(_CTX)))
+        for lo in range(0, n, _BLOCK_ROWS):
+            hi = min(lo + _BLOCK_ROWS, n)
+            block = self.full(lo, hi)[:, _CTX]
+            block[0] += self._sums[lo]
+            np.cumsum(block, axis=0, out=self._sums[lo + 1 : hi + 1])
         chars = np.expm1(base[:, _B["log_chars"]])
         prose_chars = chars * base[:, _B["prose"]]
         total = prose_chars.sum() or 1.0
@@ -261,22 +293,35 @@ class LineFeatures:
         comment_flag = np.zeros(n, dtype=bool)
         for k, i in enumerate(self.idx.tolist()):
             comment_flag[k] = page.stats[i].vocab in _COMMENTISH
-        self.page_cols = np.column_stack([
-            np.arange(n) / max(n - 1, 1),
-            starts / max(len(page.text), 1),
-            above,
-            1.0 - above - prose_chars / total,
-            np.full(n, np.log1p(n)),
-            np.full(n, float(page.style == "blocks")),
-            np.full(n, base[:, _B["prose"]].mean()),
-            _distance_features(comment_flag),
-            _run_features(simple),
-        ])
+        # filled column by column: no second page-wide copy of the columns
+        cols = self.page_cols = np.empty((n, len(PAGE_NAMES)))
+        cols[:, 0] = np.arange(n) / max(n - 1, 1)
+        cols[:, 1] = starts / max(len(page.text), 1)
+        cols[:, 2] = above
+        cols[:, 3] = 1.0 - above - prose_chars / total
+        cols[:, 4] = np.log1p(n)
+        cols[:, 5] = float(page.style == "blocks")
+        cols[:, 6] = base[:, _B["prose"]].mean()
+        cols[:, 7:10] = _distance_features(comment_flag)
+        cols[:, 10:13] = _run_features(simple)
+
+    def full(self, lo: int, hi: int) -> np.ndarray:
+        """Base feature rows lo..hi with the vocabulary one-hot (`BASE_NAMES`);
+        `base` holds only the columns before it."""
+        return widen_base(self.base[lo:hi], self.vocab[lo:hi])
+
+    def columns(self, cols: list[int]) -> np.ndarray:
+        """Base feature columns `cols` (indices into `BASE_NAMES`) of every row."""
+        out = np.empty((self.n, len(cols)))
+        for lo in range(0, self.n, _BLOCK_ROWS):
+            hi = min(lo + _BLOCK_ROWS, self.n)
+            out[lo:hi] = self.full(lo, hi)[:, cols]
+        return out
 
     def release(self) -> None:
-        """Drop the context columns (a big page's tens of MB) once the stage-1 rows
-        are built; `idx` and `base` stay for the second stage."""
-        self.ctx = self._sums = self.page_cols = np.zeros((0, 0))
+        """Drop the running sums and page columns (a big page's tens of MB) once the
+        stage-1 rows are built; `idx` and `base` stay for the second stage."""
+        self._sums = self.page_cols = np.zeros((0, 0))
         self._released = True
 
     def rows(self, lo: int, hi: int) -> np.ndarray:
@@ -287,13 +332,19 @@ class LineFeatures:
         out = np.zeros((max(hi - lo, 0), self.width))
         if hi <= lo:
             return out
-        nb, nc = self.base.shape[1], self.ctx.shape[1]
-        out[:, :nb] = self.base[lo:hi]
+        nb, nc = len(BASE_NAMES), len(_CTX)
+        reach = max(map(abs, _OFFSETS))
+        near_lo, near_hi = max(lo - reach, 0), min(hi + reach, self.n)
+        near = self.full(near_lo, near_hi)
+        out[:, :nb] = near[lo - near_lo : hi - near_lo]
+        ctx = near[:, _CTX]
         col = nb
         for k in _OFFSETS:  # row i sees row i+k (zeros beyond the page's ends)
             src_lo, src_hi = max(lo + k, 0), min(hi + k, self.n)
             if src_hi > src_lo:
-                out[src_lo - k - lo : src_hi - k - lo, col : col + nc] = self.ctx[src_lo:src_hi]
+                out[src_lo - k - lo : src_hi - k - lo, col : col + nc] = ctx[
+                    src_lo - near_lo : src_hi - near_lo
+                ]
             col += nc
         pos = np.arange(lo, hi)
         for r in _WINDOWS:  # mean of rows i-r..i+r, clipped at the ends
@@ -308,12 +359,13 @@ class LineFeatures:
 def line_features(page: Page) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(non-blank line indices, base features, full line-model features)."""
     feats = LineFeatures(page)
-    return feats.idx, feats.base, feats.rows(0, feats.n)
+    return feats.idx, feats.full(0, feats.n), feats.rows(0, feats.n)
 
 
 STAGE2_BASE = ("log_words", "stop_ratio", "ends_full_stop", "vocab_any", "prior_removed",
                "name_like", "has_time", "short", "log_repeats", "vocab:comment-header")
 _S2 = [_B[n] for n in STAGE2_BASE]
+_S2_LOG_WORDS = STAGE2_BASE.index("log_words")
 _S2_OFFSETS = (-3, -2, -1, 1, 2, 3)
 _S2_WINDOWS = (2, 5, 12, 30)
 
@@ -366,6 +418,63 @@ def stage2_features(probs: np.ndarray, base: np.ndarray) -> np.ndarray:
     ]))
     put(base[:, _S2])
     return out
+
+
+def stage2_chunks(probs: np.ndarray, s2_base: np.ndarray, rows: int) -> Iterator[np.ndarray]:
+    """`stage2_features(probs, base)` `rows` rows at a time, the same numbers, from
+    the `STAGE2_BASE` columns of `base` (`s2_base`): the page-wide parts (running
+    sums, page columns) are computed once, so a big page never holds all its rows'
+    stage-2 vectors at once.
+
+    >>> rng = np.random.default_rng(3)
+    >>> probs, base = rng.random((700, 3)), rng.random((700, len(BASE_NAMES)))
+    >>> chunks = np.vstack(list(stage2_chunks(probs, base[:, _S2], 256)))
+    >>> bool((chunks == stage2_features(probs, base)).all())
+    True
+    """
+    n = len(probs)
+    width = len(stage2_names())
+    if n == 0:
+        return
+    c = np.vstack([np.zeros((1, probs.shape[1])), np.cumsum(probs, axis=0)])  # as _window_mean
+    pa, pc = probs[:, ARTICLE], probs[:, COMMENT]
+    words = np.expm1(s2_base[:, _S2_LOG_WORDS])
+    mass = pa * words
+    total = mass.sum() or 1.0
+    above = (np.cumsum(mass) - mass) / total
+    cmass = pc * words
+    ctotal = cmass.sum() or 1.0
+    page = np.empty((n, 9))
+    page[:, 0] = _shift(np.maximum.accumulate(pa)[:, None], -1)[:, 0]
+    page[:, 1] = _shift(np.maximum.accumulate(pa[::-1])[::-1][:, None], 1)[:, 0]
+    page[:, 2] = above
+    page[:, 3] = 1.0 - above - mass / total
+    page[:, 4] = (np.cumsum(cmass) - cmass) / ctotal
+    page[:, 5:8] = _run_features((pa - 0.5) * (1.0 + np.log1p(words)))
+    page[:, 8] = np.arange(n) / max(n - 1, 1)
+    del words, mass, above, cmass
+    k_probs = probs.shape[1]
+    for lo in range(0, n, rows):
+        hi = min(lo + rows, n)
+        out = np.empty((hi - lo, width))
+        out[:, :k_probs] = probs[lo:hi]
+        col = k_probs
+        for k in _S2_OFFSETS:  # _shift: row i sees row i+k, zeros beyond the ends
+            part = out[:, col : col + k_probs]
+            part[:] = 0.0
+            src_lo, src_hi = max(lo + k, 0), min(hi + k, n)
+            if src_hi > src_lo:
+                part[src_lo - k - lo : src_hi - k - lo] = probs[src_lo:src_hi]
+            col += k_probs
+        pos = np.arange(lo, hi)
+        for r in _S2_WINDOWS:  # _window_mean, row by row
+            w_lo = np.clip(pos - r, 0, n)
+            w_hi = np.clip(pos + r + 1, 0, n)
+            out[:, col : col + k_probs] = (c[w_hi] - c[w_lo]) / (w_hi - w_lo)[:, None]
+            col += k_probs
+        out[:, col : col + 9] = page[lo:hi]
+        out[:, col + 9 :] = s2_base[lo:hi]
+        yield out
 
 
 @dataclass
@@ -546,7 +655,12 @@ def predict_features(
     if release:
         feats.release()
     if model.stage2 is not None:
-        probs = model.stage2.proba(stage2_features(probs, feats.base))
+        # chunks on the walk's own boundaries: the same leaves and sums as one call
+        stage2 = model.stage2
+        s2_base = feats.columns(_S2)
+        probs = np.vstack([
+            stage2.proba(x) for x in stage2_chunks(probs, s2_base, _CHUNK_ROWS)
+        ])
     return probs
 
 

@@ -159,9 +159,14 @@ def split_lines(text: str) -> list[Line]:
     """Every line, blank ones too; their ranges [start, stop) tile `text`."""
     lines: list[Line] = []
     pos = 0
+    # one str object per distinct line text: a page repeats its menus and buttons
+    same: dict[str, str] = {}
     for m in _NEWLINE.finditer(text):
-        lines.append(Line(len(lines), pos, m.start(), m.end(), text[pos : m.start()]))
-        pos = m.end()
+        end, stop = m.span()
+        row = text[pos:end]
+        # one int object for a line's stop and the next line's start
+        lines.append(Line(len(lines), pos, end, stop, same.setdefault(row, row)))
+        pos = stop
     if pos < len(text) or not lines:
         lines.append(Line(len(lines), pos, len(text), len(text), text[pos:]))
     return lines

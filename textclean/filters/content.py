@@ -250,9 +250,11 @@ class ContentFilter(Filter):
         probs = predict_features(model, feats, release=True)
         scores = [0.0] * len(page.lines)
         comment_scores = [0.0] * len(page.lines)
-        for k, i in enumerate(idx.tolist()):
-            scores[i] = float(probs[k, ARTICLE])
-            comment_scores[i] = float(probs[k, COMMENT])
+        for i, pa, pc in zip(
+            idx.tolist(), probs[:, ARTICLE].tolist(), probs[:, COMMENT].tolist(), strict=True
+        ):
+            scores[i] = pa
+            comment_scores[i] = pc
         page.scores = scores
         page.comment_scores = comment_scores
         if not len(idx):
@@ -288,19 +290,26 @@ class ContentFilter(Filter):
         if opts.head_lines:
             states = trim_head(states, base, opts.trim_tail_words or 12, opts.head_lines)
         raw = probs.argmax(axis=1).tolist()
-        prob_rows, state_list = probs.tolist(), states.tolist()
-        lines = zip(idx.tolist(), _neighbours(base), strict=True)
-        for k, (i, (prev, row, nxt)) in enumerate(lines):
+        state_list = states.tolist()
+        # the probabilities as plain floats, a block at a time like the rows
+        prob_rows = (p for lo in range(0, len(probs), 1024) for p in probs[lo : lo + 1024].tolist())
+        lines = zip(idx.tolist(), _neighbours(base), prob_rows, strict=True)
+        # one object per distinct reason: a page's repeated menus and buttons get the
+        # same words, and the reason outlives the page in its Document's segments
+        reasons: dict[str, str] = {}
+        for k, (i, (prev, row, nxt), (pa, pc, po)) in enumerate(lines):
             standing = page.standing(i)
             if standing is not None and standing.confidence >= opts.respect_confidence:
                 continue
             # plain floats: decisions end up in JSON (explain) and in pydantic models
-            pa, pc, po = prob_rows[k]
             state = state_list[k]
             why = _describe(row, prev, nxt)
             if state != raw[k]:
                 why += "; relabelled to fit its neighbours"
             head = f"content score {pa:.2f} (comment {pc:.2f}): {why}"
+            if state == COMMENT:
+                head += "; looks like a user comment"
+            head = reasons.setdefault(head, head)
             if state == ARTICLE:
                 page.decide(
                     i,
@@ -315,7 +324,7 @@ class ContentFilter(Filter):
                     i,
                     Label.COMMENT,
                     self.name,
-                    head + "; looks like a user comment",
+                    head,
                     min(opts.comment_confidence, 0.45 + 0.2 * pc),
                     evidence=self.evidence,
                 )

@@ -125,11 +125,9 @@ class DonationFilter(Filter):
         hit_set = set(hits)
         window = self.options.campaign_label_window
         nonblank = page.nonblank()
-        position = {line: k for k, line in enumerate(nonblank)}
-        for i in nonblank:
+        for k, i in enumerate(nonblank):
             if i in hit_set or not _MONTH_YEAR.match(page.lines[i].text):
                 continue
-            k = position[i]
             near = nonblank[max(0, k - window) : k + window + 1]
             if any(j in hit_set for j in near):
                 page.decide(
