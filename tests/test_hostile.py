@@ -302,3 +302,37 @@ def test_strong_spans_are_the_patterns_spans(pieces: list[str]) -> None:
 
     text = "".join(pieces)
     assert strong_spans(text) == [m.span() for m in MARKDOWN_STRONG.finditer(text)]
+
+
+def test_a_runaway_match_stops_its_filter_not_the_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The safety net: a pattern that runs away (written here on purpose) under
+    `runaway.search` stops its filter; what that filter decided is withdrawn, a note
+    says so, and the filters after it still run."""
+    import regex
+
+    from textclean import Filter, Label, runaway
+    from textclean.filters import default_pipeline
+
+    monkeypatch.setattr(runaway, "TIMEOUT", 0.2)
+    nested = regex.compile(r"(?:\d[ ]*[ \t]*[\s]*)+q")  # polynomial on "1 1 1 ... xq"
+
+    class Runaway(Filter):
+        name = "runaway"
+
+        def apply(self, page: textclean.Page) -> None:
+            page.decide(0, Label.BOILERPLATE, self.name, "decided before the runaway", 0.99)
+            for line in page.lines:
+                runaway.search(nested, line.text)
+
+    text = (
+        "Home\n"
+        + "1 " * 2_500
+        + "xq\n"
+        + "The council met on Tuesday and agreed the budget for the next year.\n"
+    )
+    doc = default_pipeline().insert_before("metadata", Runaway()).run(text)
+    check_total(doc, text)
+    assert [n.kind for n in doc.notes] == ["timeout"]
+    assert "'runaway'" in doc.notes[0].detail
+    assert all(r.filter != "runaway" for r in doc.removed)  # its decision was withdrawn
+    assert doc.article is not None and "council" in doc.article.text

@@ -129,6 +129,20 @@ class Refusal:
     reason: str
 
 
+@dataclass(frozen=True, slots=True)
+class Checkpoint:
+    """What a page held at one moment (`Page.checkpoint`), to withdraw what came after."""
+
+    decisions: int
+    comments: list[CommentDraft]
+    meta: list[MetaClaim]
+    refused: int
+    declared_comment_count: int | None
+    comment_section: tuple[int, int] | None
+    scores: list[float] | None
+    comment_scores: list[float] | None
+
+
 class Page:
     """Lines, features and decisions for one input text.
 
@@ -241,6 +255,44 @@ class Page:
         if current is None or confidence >= current.confidence:
             self._standing[line] = decision
         return decision
+
+    def checkpoint(self) -> Checkpoint:
+        """The page's findings now, for `rollback` (counts and references: cheap)."""
+        return Checkpoint(
+            len(self.decisions),
+            list(self.comments),
+            list(self.meta),
+            len(self.refused),
+            self.declared_comment_count,
+            self.comment_section,
+            self.scores,
+            self.comment_scores,
+        )
+
+    def rollback(self, mark: Checkpoint) -> None:
+        """Withdraw every decision and finding made since `mark`, so that a filter
+        that stopped half-way leaves the page as the filters before it left it.
+
+        >>> page = Page("Home\\nNews\\n")
+        >>> mark = page.checkpoint()
+        >>> _ = page.decide(0, Label.BOILERPLATE, "mine", "menu", 0.9)
+        >>> page.rollback(mark); page.standing(0), page.decisions
+        (None, [])
+        """
+        del self.decisions[mark.decisions :]
+        # the standing verdicts again, as `decide` chose them, from the kept decisions
+        self._standing = [None] * len(self._standing)
+        for d in self.decisions:
+            current = self._standing[d.line]
+            if current is None or d.confidence >= current.confidence:
+                self._standing[d.line] = d
+        self.comments = mark.comments
+        self.meta = mark.meta
+        del self.refused[mark.refused :]
+        self.declared_comment_count = mark.declared_comment_count
+        self.comment_section = mark.comment_section
+        self.scores = mark.scores
+        self.comment_scores = mark.comment_scores
 
     def standing(self, line: int) -> Decision | None:
         """The decision that currently holds for a line (None: undecided)."""

@@ -204,7 +204,20 @@ class Pipeline:
                     page.decide(i, Label.BOILERPLATE, "decode", reason, 1.0, "not-text")
             return page
         for f in self.filters:
-            f.apply(page)
+            mark = page.checkpoint()
+            try:
+                f.apply(page)
+            except TimeoutError as err:
+                # the safety net (textclean.runaway): a pattern ran away in this
+                # filter; what it decided is withdrawn and the next filters run
+                page.rollback(mark)
+                page.notes.append(
+                    InputNote(
+                        kind="timeout",
+                        detail=f"filter {f.name!r} stopped ({err or 'TimeoutError'}): "
+                        "a pattern ran too long, so its decisions were withdrawn",
+                    )
+                )
         return page
 
     def run(self, text: str | bytes) -> Document:
