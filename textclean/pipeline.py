@@ -223,6 +223,11 @@ class Pipeline:
     def run(self, text: str | bytes) -> Document:
         """Clean one page: judge it, then assemble the Document."""
         page = self.judge(text)
+        # The Document is built from the standing verdicts alone; the overruled ones
+        # and the per-line scores are for `explain` (which reads `judge`), and on a
+        # big page they would stay alive beside the whole Document.
+        page.decisions = []
+        page.scores = page.comment_scores = None
         doc = assemble(page)
         if any(note.kind == "not-text" for note in page.notes):
             doc.language = None  # stop words of no language voted: not a language
