@@ -144,17 +144,25 @@ def _check(where: str, field: str, value: object) -> list[list[str]]:
     if not isinstance(groups, list) or (count is not None and len(groups) != count):
         raise ValueError(f"{where}: {field} must be {count} lists of words")
     for group in groups:
-        if not isinstance(group, list) or not all(
-            isinstance(w, str) and w.strip() == w and w and w == w.lower() for w in group
-        ):
+        if not isinstance(group, list) or not all(type(w) is str for w in group):
             raise ValueError(f"{where}: {field}: words are non-empty lower-case strings")
+        for w in group:
+            if not w or w != w.strip().lower():
+                raise ValueError(f"{where}: {field}: words are non-empty lower-case strings")
     return groups
 
 
-def _read(file: Path) -> tuple[str, Entries]:
+def read_file(file: Path, check: bool = True) -> tuple[str, Entries]:
+    """One language file: its language and its fields as groups of words. `check=False`
+    (the package's own files, which tests/test_lexicon.py checks) skips the word checks,
+    half of the load."""
     data = json.loads(file.read_text(encoding="utf-8"))
     if not isinstance(data, dict) or not isinstance(data.get("language"), str):
         raise ValueError(f"{file}: an object with a 'language' is expected")
+    if not check:
+        return data["language"], {
+            k: v if k in _GROUPED else [v] for k, v in data.items() if k != "language"
+        }
     fields = {k: _check(str(file), k, v) for k, v in data.items() if k != "language"}
     return data["language"], fields
 
@@ -163,7 +171,7 @@ def _read(file: Path) -> tuple[str, Entries]:
 def _load() -> tuple[tuple[str, Entries], ...]:
     """Every language file, in merge order."""
     return tuple(
-        _read(file)
+        read_file(file, check=folder != PACKAGE_DIR)
         for folder in directories()
         for file in sorted(folder.glob("*.json"))
     )
@@ -196,10 +204,19 @@ def words(field: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(w for group in _groups(field) for w in group))
 
 
+# Words of letters, spaces and apostrophes need no escaping (most of them: `regex.escape`
+# is a Python loop over characters, the larger part of the lexicon's load). A whole
+# field is tested at once, its words joined by NUL (which is literal in a pattern too).
+_PLAIN = regex.compile(r"[\w' ]+")
+_PLAIN_JOINED = regex.compile(r"[\w' \x00]+")
+
+
+def _escape(text: str) -> str:
+    return text if _PLAIN.fullmatch(text) else regex.escape(text, literal_spaces=True)
+
+
 def _piece(word: str) -> str:
-    if word.endswith("*"):
-        return regex.escape(word[:-1], literal_spaces=True) + r"\w*"
-    return regex.escape(word, literal_spaces=True)
+    return _escape(word[:-1]) + r"\w*" if word.endswith("*") else _escape(word)
 
 
 def _longest_first(items: Iterable[str]) -> list[str]:
@@ -227,7 +244,10 @@ def alternation_of(items: Iterable[str]) -> str:
     >>> alternation_of(["a", "a few", "einem"])
     'a few|einem|a'
     """
-    return "|".join(_piece(w) for w in _longest_first(items))
+    ordered = _longest_first(items)
+    if _PLAIN_JOINED.fullmatch("\0".join(ordered)):  # nothing to escape, no stem: the usual case
+        return "|".join(ordered)
+    return "|".join(_piece(w) for w in ordered)
 
 
 @cache
