@@ -19,37 +19,23 @@ from functools import cache
 
 import regex
 
+from . import lexicon
 from .models import TimeStamp
 from .startup_cache import capturing_regex_programs
 
-# Month names and abbreviations of the eight UI languages, lower case.
-_MONTHS: dict[str, int] = {}
-for _month, _names in enumerate(
-    [
-        "january jan januar janv janvier enero ene gennaio genn janeiro januari января январь янв",
-        "february feb febr februar fév févr février febrero febbraio fevereiro fev februari февраля февраль фев",  # noqa: E501
-        "march mar märz maerz mars marzo março marco maart марта март",
-        "april apr avril avr abril aprile abr апреля апрель",
-        "may mai mayo maggio mag maio mei мая май",
-        "june jun juni juin junio giugno giu junho июня июнь",
-        "july jul juli juillet juil julio luglio lug julho июля июль",
-        "august aug août aout agosto ago augustus августа август авг",
-        "september sep sept septembre septiembre settembre set setembro сентября сентябрь сен",
-        "october oct oktober octobre octubre ottobre ott outubro out октября октябрь окт",
-        "november nov novembre noviembre novembro ноября ноябрь",
-        "december dec dez dezember décembre déc diciembre dic dicembre dezembro desember декабря декабрь дек",  # noqa: E501
-    ],
-    start=1,
-):
-    for _name in _names.split():
-        _MONTHS.setdefault(_name, _month)
+# The words of every language come from `textclean.lexicon` (one data file per
+# language); `_compose` builds the tables and pattern sources below from them, at
+# import and again whenever the lexicon is reloaded.
+_MONTHS: dict[str, int]  # month word (lower case) -> month
+_MONTH_ALT: str
+_MONTH_WORDS: frozenset[str]
+_WEEKDAY: str
+_CONNECT: str
+_ABSOLUTE_SOURCE: str
+_LOOSE_SOURCE: str
+_RELATIVE_SOURCE: str
+_RELATIVE_TRIGGERS: frozenset[str]
 
-_MONTH_ALT = "|".join(sorted((regex.escape(m) for m in _MONTHS), key=len, reverse=True))
-_WEEKDAY = (
-    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?"
-    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
-    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
-)
 # The zone is upper case even under IGNORECASE ("5:00 AM EDT", not "5:00 AM Dean").
 # "(UTC -4)", "(GMT+2)": an offset in brackets after the clock time.
 # "18 h 42 min": French WordPress spells the clock out; "14:37 Uhr" in German.
@@ -57,60 +43,75 @@ _TIME = (
     r"\d{1,2}(?:[:.h]|\s?h\s?)\d{2}(?::\d{2})?(?:\s?min(?!\w))?(?:\s?Uhr(?!\w))?\s?(?:[ap]\.?m\.?)?(?:\s?(?:(?-i:[A-Z]{2,4}|UTC[+-]?\d*)(?!\w)"
     r"|\((?-i:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d{2})?\)))?"
 )
-# Possessive runs (`*+`, `++`): a connector or gap is whitespace up to a token
-# that never starts with whitespace, so giving spaces back can never help;
-# without them a date before a long run of spaces backtracks cubically.
-_CONNECT = r"(?:\s*+,?\s*+(?:at|um|à|a las|alle|às|в|om|-|–|—|\||·|•|@)?\s*+)"
 _YEAR = r"(?:19|20)\d{2}"
-
-_PATTERNS = [
-    # July 21, 2012 / Jul 21st 2012 / March 5 2024, 10:42 a.m.
-    rf"(?:(?:{_WEEKDAY}),?\s++)?(?P<mon>{_MONTH_ALT})\.?\s++(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s++(?P<year>{_YEAR})(?:{_CONNECT}(?P<time>{_TIME}))?",
-    # 21 July 2012 / 5. März 2024 / 5 de marzo de 2024 / 21 июля 2012 г.
-    rf"(?:(?:{_WEEKDAY}),?\s++)?(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s++(?:de\s++)?(?P<mon>{_MONTH_ALT})\.?,?\s++(?:de\s++)?(?P<year>{_YEAR})(?:\s*+г\.?)?(?:{_CONNECT}(?P<time>{_TIME}))?",
-    # 7 Aug 12 at 11:21 pm: a two-digit year only with a clock time after it
-    rf"(?P<day>\d{{1,2}})\s++(?P<mon>{_MONTH_ALT})\.?\s++(?P<year>\d{{2}}){_CONNECT}(?P<time>{_TIME})",
-    # 2012-07-21 / 2012/07/21 (T17:46)
-    rf"(?:(?:{_WEEKDAY}),?\s++)?(?P<year>{_YEAR})[-/](?P<m>\d{{1,2}})[-/](?P<day>\d{{1,2}})(?:(?:T|\s++|{_CONNECT})(?P<time>{_TIME}))?",
-    # 21.07.2012 / 07/21/2012 / 07.21.12 at 17:46
-    # (Thu, 08/09/2012 - 13:04: a weekday may lead a numeric date too)
-    rf"(?:(?:{_WEEKDAY}),?\s++)?(?P<a>\d{{1,2}})[./-](?P<b>\d{{1,2}})[./-](?P<y>\d{{2}}|{_YEAR})(?:{_CONNECT}(?P<time>{_TIME}))?",
-    # July 2012 (month and year only: kept raw)
-    rf"(?P<mon>{_MONTH_ALT})\.?\s++(?P<year>{_YEAR})",
-]
 # A date may be glued to a name before it ("Dan Renae7/10/2012", as Blogger shows
 # comments), so a letter may precede a match that starts with a digit.
 _START = r"(?:(?<![\w.])|(?<=\p{L})(?=\d))"
-_ABSOLUTE_SOURCE = _START + r"(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) + r")(?![\w])"
-# Loose shapes, only for short header lines: "November 8th", "8 Nov", "2:13 pm".
-_LOOSE_PATTERNS = [
-    rf"(?:(?:{_WEEKDAY}),?\s++)?(?P<mon>{_MONTH_ALT})\.?\s++(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:{_CONNECT}(?P<time>{_TIME}))?",
-    rf"(?:(?:{_WEEKDAY}),?\s++)?(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s++(?:de\s++)?(?P<mon>{_MONTH_ALT})\.?(?:{_CONNECT}(?P<time>{_TIME}))?",
-    # "5:06 pm EDT": the zone belongs to the time, never to a name after it
-    r"(?P<time>\d{1,2}:\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?(?:\s?(?-i:[A-Z]{3,4})(?!\w))?)",
-]
-_LOOSE_SOURCE = _START + r"(?:" + "|".join(f"(?:{p})" for p in _LOOSE_PATTERNS) + r")(?![\w])"
 
-_UNITS = (
-    r"sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?|months?|years?|yrs?"
-    r"|sekunden?|minuten?|stunden?|tagen?|wochen?|monaten?|jahren?"
-    r"|secondes?|heures?|jours?|semaines?|mois|ans?|années?"
-    r"|segundos?|minutos?|horas?|días?|dias?|semanas?|meses|mes|años?|anos?"
-    r"|secondi|minuti|ore|ora|giorni|giorno|settimane|mesi|mese|anni|anno"
-    r"|seconden|minuten|uur|dagen|dag|weken|week|maanden|maand|jaar|jaren"
-    r"|секунд[уы]?|минут[уы]?|час(?:а|ов)?|дн(?:я|ей)|день|недел[юиь]|месяц(?:а|ев)?|год(?:а)?|лет"
-)
-_NUM = r"(?:\d+|an?|one|a few|un|une|ein|einer|einem|einen|uno|una|un|een)"
-# "about 2 hours, 39 minutes ago": a hedge and several units make one time, so
-# no piece of it is left over to be read as a commenter's name.
-_AMOUNT = rf"(?:{_NUM})\s++(?:{_UNITS})"
-_RELATIVE_SOURCE = (
-    rf"(?<!\w)(?:(?:(?:about|over|almost|nearly|around|etwa|environ|circa)\s++)?"
-    rf"{_AMOUNT}(?:,?\s++(?:and\s++)?{_AMOUNT})*\s++(?:ago|назад|fa|geleden|atrás)"
-    rf"|(?:vor|il y a|hace|há|ha)\s++(?:{_NUM})\s++(?:{_UNITS})"
-    rf"|\d+\s?(?:s|m|min|h|d|w|mo|y)\s++ago"
-    rf"|yesterday|today|just now|gestern|heute|hier|aujourd'hui|ayer|hoy|ieri|oggi|gisteren|vandaag|вчера|сегодня)(?!\w)"  # noqa: E501
-)
+
+def _compose() -> None:
+    """Build the word tables and the pattern sources from the lexicon's words (at
+    import, and again when the lexicon is reloaded: see `textclean.lexicon`)."""
+    global _MONTHS, _MONTH_ALT, _MONTH_WORDS, _WEEKDAY, _CONNECT, _RELATIVE_TRIGGERS
+    global _ABSOLUTE_SOURCE, _LOOSE_SOURCE, _RELATIVE_SOURCE
+    alt = lexicon.alternation
+    _MONTHS = lexicon.months()
+    _MONTH_ALT = alt("months")
+    # English weekdays are read as a stem with any ending or none ("tues", "thursday",
+    # also "satday"), as they always were; the other names as listed.
+    stems, endings = lexicon.words("weekday_stems"), lexicon.words("weekday_endings")
+    by_stem = {stem + end for stem in stems for end in ("", *endings)}
+    names = [w for w in lexicon.words("weekdays") if w not in by_stem]
+    _WEEKDAY = (
+        rf"(?:{alt('weekday_stems')})(?:{alt('weekday_endings')})?"
+        rf"|{lexicon.alternation_of(names)}"
+    )
+    # Possessive runs (`*+`, `++`): a connector or gap is whitespace up to a token
+    # that never starts with whitespace, so giving spaces back can never help;
+    # without them a date before a long run of spaces backtracks cubically.
+    _CONNECT = rf"(?:\s*+,?\s*+(?:{alt('time_connectors')}|-|–|—|\||·|•|@)?\s*+)"
+    _PATTERNS = [
+        # July 21, 2012 / Jul 21st 2012 / March 5 2024, 10:42 a.m.
+        rf"(?:(?:{_WEEKDAY}),?\s++)?(?P<mon>{_MONTH_ALT})\.?\s++(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s++(?P<year>{_YEAR})(?:{_CONNECT}(?P<time>{_TIME}))?",
+        # 21 July 2012 / 5. März 2024 / 5 de marzo de 2024 / 21 июля 2012 г.
+        rf"(?:(?:{_WEEKDAY}),?\s++)?(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s++(?:de\s++)?(?P<mon>{_MONTH_ALT})\.?,?\s++(?:de\s++)?(?P<year>{_YEAR})(?:\s*+г\.?)?(?:{_CONNECT}(?P<time>{_TIME}))?",
+        # 7 Aug 12 at 11:21 pm: a two-digit year only with a clock time after it
+        rf"(?P<day>\d{{1,2}})\s++(?P<mon>{_MONTH_ALT})\.?\s++(?P<year>\d{{2}}){_CONNECT}(?P<time>{_TIME})",
+        # 2012-07-21 / 2012/07/21 (T17:46)
+        rf"(?:(?:{_WEEKDAY}),?\s++)?(?P<year>{_YEAR})[-/](?P<m>\d{{1,2}})[-/](?P<day>\d{{1,2}})(?:(?:T|\s++|{_CONNECT})(?P<time>{_TIME}))?",
+        # 21.07.2012 / 07/21/2012 / 07.21.12 at 17:46
+        # (Thu, 08/09/2012 - 13:04: a weekday may lead a numeric date too)
+        rf"(?:(?:{_WEEKDAY}),?\s++)?(?P<a>\d{{1,2}})[./-](?P<b>\d{{1,2}})[./-](?P<y>\d{{2}}|{_YEAR})(?:{_CONNECT}(?P<time>{_TIME}))?",
+        # July 2012 (month and year only: kept raw)
+        rf"(?P<mon>{_MONTH_ALT})\.?\s++(?P<year>{_YEAR})",
+    ]
+    _ABSOLUTE_SOURCE = _START + r"(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) + r")(?![\w])"
+    # Loose shapes, only for short header lines: "November 8th", "8 Nov", "2:13 pm".
+    _LOOSE_PATTERNS = [
+        rf"(?:(?:{_WEEKDAY}),?\s++)?(?P<mon>{_MONTH_ALT})\.?\s++(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:{_CONNECT}(?P<time>{_TIME}))?",
+        rf"(?:(?:{_WEEKDAY}),?\s++)?(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s++(?:de\s++)?(?P<mon>{_MONTH_ALT})\.?(?:{_CONNECT}(?P<time>{_TIME}))?",
+        # "5:06 pm EDT": the zone belongs to the time, never to a name after it
+        r"(?P<time>\d{1,2}:\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?(?:\s?(?-i:[A-Z]{3,4})(?!\w))?)",
+    ]
+    _LOOSE_SOURCE = _START + r"(?:" + "|".join(f"(?:{p})" for p in _LOOSE_PATTERNS) + r")(?![\w])"
+
+    units = alt("time_units")
+    number = rf"(?:\d+|{alt('relative_numbers')})"
+    # "about 2 hours, 39 minutes ago": a hedge and several units make one time, so
+    # no piece of it is left over to be read as a commenter's name.
+    amount = rf"(?:{number})\s++(?:{units})"
+    _RELATIVE_SOURCE = (
+        rf"(?<!\w)(?:(?:(?:{alt('relative_hedges')})\s++)?"
+        rf"{amount}(?:,?\s++(?:(?:{alt('amount_joiners')})\s++)?{amount})*\s++(?:{alt('ago_words')})"
+        rf"|(?:{alt('before_words')})\s++{number}\s++(?:{units})"
+        rf"|\d+\s?(?:s|m|min|h|d|w|mo|y)\s++ago"
+        rf"|{alt('day_words')})(?!\w)"
+    )
+    _MONTH_WORDS = frozenset(_MONTHS)
+    # Every relative time has one of these words ("ago" also in the "5h ago" shape).
+    _RELATIVE_TRIGGERS = lexicon.gate_words("ago_words", "before_words", "day_words") | {"ago"}
+    for compiled in (_absolute, _loose, _relative):
+        compiled.cache_clear()
 
 
 # The three big patterns are compiled on first use, not at import: compiling them
@@ -137,45 +138,19 @@ def _loose() -> regex.Pattern[str]:
 def _relative() -> regex.Pattern[str]:
     return _compiled(_RELATIVE_SOURCE, regex.IGNORECASE)
 
+
+_compose()
+lexicon.on_reset(_compose)
+
 # Cheap gates before the big patterns: every absolute date has a digit, and every
-# relative time has one of these words. Most lines have neither.
+# relative time has one of the words of _RELATIVE_TRIGGERS. Most lines have neither.
 _DIGIT = regex.compile(r"\d")
 # ... and every absolute date has a numeric date shape ("06/24", "2012-07") or a
-# month name standing as a whole word (it is preceded by a space or the line start
-# and followed by ".", "," or a space in every pattern).
+# month name standing as a whole word (_MONTH_WORDS: it is preceded by a space or
+# the line start and followed by ".", "," or a space in every pattern).
 _NUMERIC_DATE = regex.compile(r"\d[./-]\d")
-_MONTH_WORDS = frozenset(_MONTHS)
 _CLOCK = regex.compile(r"(\d{1,2})(?:[:.h]|\s?h\s?)(\d{2})")
 _WORD = regex.compile(r"\w+")
-_RELATIVE_TRIGGERS = frozenset(
-    [
-        "ago",
-        "назад",
-        "fa",
-        "geleden",
-        "atrás",
-        "vor",
-        "il",
-        "hace",
-        "há",
-        "ha",
-        "yesterday",
-        "today",
-        "just",
-        "gestern",
-        "heute",
-        "hier",
-        "aujourd",
-        "ayer",
-        "hoy",
-        "ieri",
-        "oggi",
-        "gisteren",
-        "vandaag",
-        "вчера",
-        "сегодня",
-    ]
-)
 # A bare "5h" / "2y" / "3d" as social widgets show it, only when the whole token stands alone.
 _SHORT_AGE = regex.compile(r"(?<![\w.])\d{1,3}\s?(?:s|m|min|h|hr|d|w|mo|y|yr)(?![\w.])")
 
