@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import importlib.util
 import itertools
 import random
 import subprocess
@@ -67,18 +68,20 @@ def load_reference(rev: str) -> ModuleType:
     return module
 
 
-def _module(*names: str) -> ModuleType:
-    """The first of `names` that imports (the filters may move while this is kept)."""
-    for name in names:
-        try:
-            return importlib.import_module(name)
-        except ImportError:
-            continue
-    raise ImportError(names[0])
+def _room(package: str) -> ModuleType:
+    """Every module of a package as one namespace (the comment and metadata filters
+    are packages of small modules; this script reads their patterns wherever they are)."""
+    import pkgutil
+
+    room = ModuleType(package)
+    root = importlib.import_module(package)
+    for info in pkgutil.iter_modules(root.__path__):
+        room.__dict__.update(vars(importlib.import_module(f"{package}.{info.name}")))
+    return room
 
 
-comments = _module("textclean.filters.comments", "textclean.comments")
-metadata = _module("textclean.filters.metadata", "textclean.metadata")
+comments = _room("textclean.comments")
+metadata = _room("textclean.metadata")
 
 
 def corpus_lines(limit: int | None) -> list[str]:
@@ -361,7 +364,7 @@ def check_gates(lines: list[str]) -> int:
     )
     print(f"  reply gate composed: {reply_gate.pattern}")
     print(f"  badge gate composed: {badge_gate.pattern}")
-    badge = comments.CommentFilter._badge
+    badge = comments._badge
 
     def guarded(gate: regex.Pattern[str], answer: Callable[[str], bool]) -> Callable[[str], object]:
         # what the filter sees: the gate, then the guarded test only where it passes

@@ -19,7 +19,7 @@ from functools import cache
 
 import regex
 
-from . import lexicon
+from . import lexicon, runaway
 from .models import TimeStamp
 from .startup_cache import capturing_regex_programs
 
@@ -232,17 +232,17 @@ def find_time_span(text: str, loose: bool = False) -> TimeMatch | None:
     words = _WORD.findall(text.casefold())
     m = None
     if has_digit and (_NUMERIC_DATE.search(text) or not _MONTH_WORDS.isdisjoint(words)):
-        m = _absolute().search(text)
+        m = runaway.search(_absolute(), text)
     if m:
         raw = m.group(0).strip(" ,-–—|")
         start = text.index(raw, m.start())
         best = TimeMatch(start, start + len(raw), TimeStamp(raw=raw, parsed=_parse(m)))
     relative_words = not _RELATIVE_TRIGGERS.isdisjoint(words)
-    r = _relative().search(text) if relative_words else None
+    r = runaway.search(_relative(), text) if relative_words else None
     if r and (best is None or r.start() < best.start):
         best = TimeMatch(r.start(), r.end(), TimeStamp(raw=r.group(0), relative=True))
     if best is None and loose and has_digit:
-        m = _loose().search(text)
+        m = runaway.search(_loose(), text)
         if m:
             raw = m.group(0).strip(" ,-–—|")
             start = text.index(raw, m.start())
