@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -132,9 +135,7 @@ def test_gate_words_and_sets() -> None:
     assert lexicon.gate_words("say_verbs") >= {"dit", "scritto", "says"}
     assert "a" not in lexicon.gate_words("say_verbs")  # "a dit" gives its longest word
     assert lexicon.gate_words("day_words") >= {"aujourd", "just"}
-    assert lexicon.gate_words(
-        "ago_words", "before_words", "day_words"
-    ) == dates._RELATIVE_TRIGGERS
+    assert lexicon.gate_words("ago_words", "before_words", "day_words") == dates._RELATIVE_TRIGGERS
     assert lexicon.word_set("by_prepositions") == {"de", "di", "door", "от", "von"}
     assert lexicon.first_letters("posted_by_words") >= {"b", "v", "о"}
     # a shorter piece inside a longer one makes the longer one redundant
@@ -187,9 +188,7 @@ def test_a_new_language_is_read_by_the_dates(add_language: AddLanguage) -> None:
     assert dates.find_time_span("Zor. 8th", loose=True) is not None
 
 
-def test_the_environment_names_directories(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_environment_names_directories(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TEXTCLEAN_CACHE_DIR", "")
     folder = tmp_path / "mine"
     folder.mkdir()
@@ -211,3 +210,34 @@ def test_the_environment_names_directories(
 def test_removing_a_directory_not_added_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(ValueError):
         lexicon.remove_lexicon_dir(tmp_path)
+
+
+def test_a_new_language_file_is_read_by_the_comment_and_metadata_filters(
+    tmp_path: Path,
+) -> None:
+    """Where does Polish go? In a data file: with a say verb and a by-word of its
+    own, the comment headers and the byline read it, no code changed
+    (a fresh process, as the filters compile their patterns at import)."""
+    (tmp_path / "szl.json").write_text(
+        json.dumps({"language": "szl", "say_verbs": ["godo"], "by_words": ["napisoł"]}),
+        encoding="utf-8",
+    )
+    code = (
+        "from textclean.filters.comments import CommentOptions, parse_header\n"
+        "from textclean.filters.metadata import read_meta_line\n"
+        "head = parse_header('Jan Kowalski godo:', CommentOptions())\n"
+        "print(head is not None and head.name is not None)\n"
+        "print(read_meta_line('napisoł Jan Kowalski')[0] is not None)\n"
+    )
+    for env, expected in (
+        ({}, "False\nFalse\n"),
+        ({lexicon.ENVIRONMENT: str(tmp_path)}, "True\nTrue\n"),
+    ):
+        out = subprocess.run(
+            [sys.executable, "-c", code],
+            check=True,
+            capture_output=True,
+            text=True,
+            env={**os.environ, **env},
+        ).stdout
+        assert out == expected, env

@@ -20,8 +20,9 @@ import itertools
 
 import regex
 
+from .. import lexicon
 from ..dates import _MONTH_ALT, _MONTH_WORDS, _RELATIVE_TRIGGERS
-from .words import _SAY_VERB_WORDS, _SAY_VERBS
+from .words import _SAY_VERBS
 
 _DIGIT = regex.compile(r"\d")  # `\d` of regex, not str.isdigit: they differ
 _WORDS = regex.compile(r"\w+")
@@ -43,18 +44,18 @@ _STAR_CHARS = frozenset("★☆✩✪✭✮⭐")
 # "antwo", "reactie", "ответ"), _BADGE_WORD's words (a badge line needs one of "top",
 # "most", "verified", "moderator", "admin", "work", "studie"), _NAME_POINTS's units
 # ("pts", "point"): spelt out below.
-_REPLY_GATE = regex.compile(r"repl|resp[ou]|rispo|réponse|antwo|reactie|ответ")
-_BADGE_GATE = regex.compile(r"top|most|verified|moderator|admin|work|studie")
+# a piece of every reply phrase and badge word, from the lexicon (see its gate_alternation)
+_REPLY_GATE = regex.compile(lexicon.gate_alternation("reply_phrases"))
+_BADGE_GATE = regex.compile(lexicon.gate_alternation("badge_words"))
 _CHROME_GATE = regex.compile(
-    r"repl|resp[ou]|rispo|réponse|antwo|reactie|ответ|top|most|verified|moderator|admin|work"
-    r"|studie"
+    lexicon.gate_alternation("reply_phrases") + "|" + lexicon.gate_alternation("badge_words")
 )  # either of the two: one search for the many lines with neither
 # First letters (casefolded) of _POSTED_BY's opening words.
-_POSTED_BY_FIRST = frozenset("crpwskbvdок")
+_POSTED_BY_FIRST = lexicon.first_letters("posted_by_labels", "posted_by_words")
 _SPLIT_GATE = regex.compile(r"[·•|]|\s\s")  # in every match of _TOOLBAR_SPLIT
 _SAY_GATE = regex.compile(rf"(?<!\w)(?:{_SAY_VERBS})(?!\w)", regex.IGNORECASE)
 # _SAY_GATE's verbs as whole words (the gate needs one of these words on the line).
-_SAY_WORDS = frozenset(_fold(w) for w in _SAY_VERB_WORDS)
+_SAY_WORDS = lexicon.gate_words("say_verbs")
 
 
 def _say_gate(text: str, fold: str | None = None, words: list[str] | None = None) -> bool:

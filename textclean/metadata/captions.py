@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import regex
 
+from .. import lexicon
 from ..page import Label, Page
 from .scope import CONFIDENCE, lines_above
 
@@ -31,8 +32,8 @@ _CREDIT = regex.compile(
 # credit-word branches, which need one of these words (casefolded: a superset of
 # the pattern's case-insensitive match), so most body lines skip the search.
 _CREDIT_MARKS = frozenset("(:/|")
-_CREDIT_WORDS = ("photo", "foto", "bild", "imagen", "immagine", "image", "picture",
-                 "getty", "ap photo", "shutterstock", "istock")
+# the lexicon's credit words, and the agencies' names (the same in every language)
+_CREDIT_WORDS = (*lexicon.words("credit_words"), "getty", "ap photo", "shutterstock", "istock")
 
 
 def has_credit(text: str) -> bool:

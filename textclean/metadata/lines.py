@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import regex
 
+from .. import lexicon
 from ..dates import TimeMatch, find_time_span
 
 # A person's name as bylines print it: capitalised words, particles allowed between.
@@ -19,10 +20,7 @@ _NAME = (
     r"(?-i:\p{Lu})[\p{L}.'’-]*){0,3}"
     r"(?:\s+(?:and|und|et|y|e|en|и|&)\s+(?-i:\p{Lu})[\p{L}.'’-]*(?:\s+(?-i:\p{Lu})[\p{L}.'’-]*){0,2})?"
 )
-_BY_WORDS = (
-    r"by|written by|posted by|words by|story by|author:?|von|par|por|di|door|de|от|автор:?"
-    r"|texto?:|text:|testo di|escrito por|écrit par|geschrieben von"
-)
+_BY_WORDS = lexicon.alternation("by_words")  # "by", "von", "par", "автор:" ...
 # "By Jane Doe", "Автор: Анна Ковалёва": the label opens the segment.
 _BYLINE_OPEN = regex.compile(
     rf"^\s*(?:{_BY_WORDS})\s+(?P<name>{_NAME})"
@@ -38,7 +36,7 @@ _BYLINE_CLOSE = regex.compile(
 )
 # By-words that are also plain prepositions ("Le Potager de Clémence", "Il Corriere di
 # Valsenna"): closing a line they name a byline only after a date or a posting verb.
-_PREPOSITION_BY = frozenset({"de", "di", "door", "от", "von"})
+_PREPOSITION_BY = lexicon.word_set("by_prepositions")
 _WORDS = regex.compile(r"\w+")
 META_MAX_CHARS = 500  # a byline or date line is short; longer ones are never read as one
 # what leads up to "by Jane Doe" on a meta line: a date or time, or a posting verb
