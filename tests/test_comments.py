@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from textclean import clean
 from textclean.comments.chrome import _badge, _reply_target
 from textclean.filters.comments import CommentFilter, CommentOptions, parse_header
 from textclean.page import Label, Page
@@ -1446,3 +1447,46 @@ def test_refusals_stay_out_of_the_document() -> None:
     page = textclean.default_pipeline().judge(text)
     assert [r.reason for r in page.refused if r.filter == "comments"]
     assert "refus" not in textclean.clean(text).model_dump_json()
+
+
+def test_a_new_comment_systems_header_is_one_reader() -> None:
+    """Where does a new comment system go? Its header shape is one function added to
+    `comments.shapes.HEADER_READERS`: here "~ NAME ~" over each comment, which no
+    built-in shape reads (the bare-name fallback takes the whole line as the name)."""
+    from pathlib import Path
+
+    import regex
+
+    from textclean.comments import shapes
+
+    seed = Path(__file__).parent.parent / "fixtures" / "wordpress-native-comments.txt"
+    lines, out, under_header = seed.read_text(encoding="utf-8").split("\n"), [], False
+    for line in lines:
+        if line.endswith(" says:"):
+            out.append(f"~ {line.removesuffix(' says:')} ~")
+            under_header = True
+        elif under_header:  # the date line under the header goes: the shape has none
+            under_header = False
+        else:
+            out.append(line)
+    text = "\n".join(out)
+    wave = regex.compile(r"^~ (?P<name>\w+(?: \w+){0,2}) ~$")
+
+    def read_wave(line: str, options: CommentOptions) -> shapes.Header | None:
+        m = wave.match(line)
+        return shapes.Header("says", name=m.span("name")) if m else None
+
+    before = [c.author for c in clean(text).comments]
+    shapes.HEADER_READERS.append(read_wave)
+    try:
+        after = [c.author for c in clean(text).comments]
+    finally:
+        shapes.HEADER_READERS.remove(read_wave)
+    assert before[0] == "~ Dana Whitcombe ~"
+    assert after == [
+        "Dana Whitcombe",
+        "Edwin Marsh",
+        "Luis Ferrante",
+        "Pat Oyelaran",
+        "Edwin Marsh",
+    ]

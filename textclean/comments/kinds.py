@@ -60,7 +60,7 @@ from .gates import (
     _RangeMean,
     _say_gate,
 )
-from .shapes import Header, _points_header, _signature, parse_header
+from .shapes import HEADER_READERS, Header, _points_header, _signature, parse_header
 
 if TYPE_CHECKING:
     from ..filters.comments import CommentOptions
@@ -225,17 +225,16 @@ def _header(
         points = _signature(text, options)
     if points is not None:
         return points
-    return (
-        parse_header(text, options)
-        if (vocab is None or vocab in _CHROME)
-        and s.chars <= 200  # parse_header's own limit, checked before any regex
-        and not (
-            timeless
-            and "reblogged" not in text
-            and not _say_gate(text, fold, fold_words)
-        )
-        else None
-    )
+    if (vocab is not None and vocab not in _CHROME) or s.chars > 200:
+        return None  # a UI label, or longer than parse_header's own limit
+    if (
+        timeless
+        and not HEADER_READERS  # an added shape may need neither a time nor a verb
+        and "reblogged" not in text
+        and not _say_gate(text, fold, fold_words)
+    ):
+        return None
+    return parse_header(text, options)
 
 
 def _reply_toggles(page: Page, kinds: list[int]) -> None:

@@ -33,6 +33,7 @@ are in `replies`; a new header shape goes here, as a reader tried in `parse_head
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -311,6 +312,13 @@ def _read_time_header(
     return head
 
 
+HeaderReader = Callable[[str, "CommentOptions"], "Header | None"]
+HEADER_READERS: list[HeaderReader] = []
+"""Readers of further header shapes (a comment system the built-in shapes do not
+know), tried in order before them on every short line: a function of the line's
+text and the options that returns a `Header` (offsets into `text`) or None."""
+
+
 def parse_header(text: str, options: CommentOptions) -> Header | None:
     """A header read off one line, or None (`text` is the line as in the input)."""
     stripped = text.strip()
@@ -319,6 +327,10 @@ def parse_header(text: str, options: CommentOptions) -> Header | None:
     words = len(stripped.split())
     if words > options.max_header_words or _OWN_COUNT.search(stripped):
         return None
+    for reader in HEADER_READERS:
+        found = reader(text, options)
+        if found is not None:
+            return found
     sentence = (words > 8 and stripped[-1] in ".!?") or (words >= 4 and stripped[-1] == "?")
     if (
         sentence
