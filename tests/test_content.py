@@ -226,7 +226,7 @@ def _long_page() -> Page:
 def test_chunked_features_and_probabilities_are_the_whole_page_ones(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from textclean import scorer
+    from textclean import model_features, scorer
 
     page = _long_page()
     model = load_model()
@@ -239,7 +239,7 @@ def test_chunked_features_and_probabilities_are_the_whole_page_ones(
     assert np.array_equal(odd, x)
     assert np.array_equal(scorer.predict_features(model, feats, release=True), whole)
     # running sums built in blocks of a few rows: the same sums as in one block
-    monkeypatch.setattr(scorer, "_BLOCK_ROWS", 7)
+    monkeypatch.setattr(model_features, "_BLOCK_ROWS", 7)
     small_blocks = scorer.LineFeatures(page)
     assert np.array_equal(small_blocks.rows(0, small_blocks.n), x)
     assert np.array_equal(small_blocks.columns(list(range(len(scorer.BASE_NAMES)))), base)

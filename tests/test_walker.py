@@ -11,7 +11,7 @@ import sys
 import numpy as np
 import pytest
 
-from textclean import scorer
+from textclean import scorer, trees
 from textclean.evaluation import read_records
 from textclean.page import Page
 
@@ -65,15 +65,15 @@ def test_walk_in_chunks_equals_one_walk(monkeypatch: pytest.MonkeyPatch) -> None
     model = scorer.load_model()
     _, _, x = scorer.line_features(Page((FIXTURES / "southfront-syria-strikes.txt").read_text()))
     whole = model.stage1.raw(x)
-    monkeypatch.setattr(scorer, "_CHUNK_ROWS", 7)
+    monkeypatch.setattr(trees, "_CHUNK_ROWS", 7)
     assert np.array_equal(model.stage1.raw(x), whole)
 
 
 def test_pure_python_path_gives_the_golden_output() -> None:
     code = (
         "import sys, textclean\n"
-        "from textclean import scorer\n"
-        "assert scorer._PURE\n"
+        "from textclean import trees\n"
+        "assert trees._PURE\n"
         "doc = textclean.clean(open(sys.argv[1], 'rb').read())\n"
         "print(doc.model_dump_json())\n"
     )
@@ -94,7 +94,7 @@ def test_dev_sample_through_both_walks(monkeypatch: pytest.MonkeyPatch) -> None:
 
     texts = [r["dump"] for r in read_records(corpus_path("blocks"), 30)]
     fast = [textclean.clean(t).model_dump_json() for t in texts]
-    monkeypatch.setattr(scorer, "_PURE", True)
+    monkeypatch.setattr(trees, "_PURE", True)
     assert [textclean.clean(t).model_dump_json() for t in texts] == fast
 
 

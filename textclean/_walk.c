@@ -1,7 +1,7 @@
 /* The tree walk of textclean.scorer in C: for every tree and every row, follow
  * the tree from its root to a leaf and write the leaf's value.  The same arrays
  * and the same comparison (x <= threshold goes left; NaN goes right) as the
- * numpy walk in scorer.py, which stays the reference and the fallback.
+ * numpy walk in trees.py, which stays the reference and the fallback.
  *
  * Nodes are packed 16 bytes each (threshold, feature, left, right; child indices
  * local to their tree), so the whole model stays in cache; trees are walked one
