@@ -21,7 +21,8 @@ from .models import (
     trusted_segment,
 )
 from .normalize import clean_text
-from .page import CommentDraft, Label, MetaClaim, Page
+from .page import CommentDraft, CommentPart, Decision, Label, MetaClaim, Page
+from .segment import Line
 
 _ROLE = {
     Label.TITLE: "article.title",
@@ -71,33 +72,101 @@ def _line_pieces(
     return out
 
 
-def assemble(page: Page) -> Document:
-    text = page.text
-    # Segments are turned into models as soon as they are final (when the next
-    # one starts): a big page never holds a second, intermediate copy of them.
-    segments: list[Segment] = []
-    removed: list[RemovedSpan] = []
-    last: _Seg | None = None
-    # one object per distinct removed text: a page repeats its menus and buttons
-    removed_texts: dict[str, str] = {}
+class _Segments:
+    """The Document's segments and removed spans, made from final `_Seg`s in order."""
 
-    def emit(s: _Seg) -> None:
-        segments.append(
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.segments: list[Segment] = []
+        self.removed: list[RemovedSpan] = []
+        # one object per distinct removed text: a page repeats its menus and buttons
+        self._texts: dict[str, str] = {}
+
+    def emit(self, s: _Seg) -> None:
+        self.segments.append(
             trusted_segment(s.start, s.end, s.role, s.filter, s.reason, s.category, s.comment)
         )
         if s.role == "removed":
-            span = text[s.start : s.end]
-            removed.append(
+            span = self.text[s.start : s.end]
+            self.removed.append(
                 trusted_removed(
                     s.start,
                     s.end,
-                    removed_texts.setdefault(span, span),
+                    self._texts.setdefault(span, span),
                     s.filter,
                     s.category or "boilerplate",
                     s.reason,
                 )
             )
 
+
+def _comment_line(line: Line, parts: list[CommentPart], comment: int) -> list[_Seg]:
+    """A line of a parsed comment: its fields (author, time, votes, text) and the rest
+    as the comment's chrome."""
+    claims = [
+        (
+            p.start,
+            p.end,
+            f"comment.{p.role}" if p.role != "chrome" else "removed",
+            "comments",
+            p.reason or f"comment {p.role}",
+            "comment-chrome" if p.role == "chrome" else None,
+        )
+        for p in parts
+    ]
+    return _line_pieces(
+        line.start,
+        line.end,
+        claims,
+        "removed",
+        "comments",
+        "comment line outside its fields",
+        "comment-chrome",
+        comment,
+    )
+
+
+def _meta_line(line: Line, claims_here: list[MetaClaim]) -> list[_Seg]:
+    """A line metadata claimed part of: the values, and the label around them."""
+    claims: list[tuple[int, int, str, str, str, str | None]] = [
+        (c.start, c.end, _ROLE[Label(c.role)], c.filter, c.reason, None) for c in claims_here
+    ]
+    first = claims_here[0]
+    return _line_pieces(
+        line.start,
+        line.end,
+        claims,
+        "removed",
+        first.filter,
+        f"label around the {first.role}",
+        f"{first.role}-label",
+    )
+
+
+def _decided_line(line: Line, decision: Decision | None) -> _Seg:
+    """A whole line as its standing decision says (removed when none claimed it)."""
+    if decision is None:
+        return _Seg(
+            line.start, line.end, "removed", "resolve", "no filter claimed this line", "undecided"
+        )
+    if decision.label in (Label.BOILERPLATE, Label.COMMENT, Label.COMMENT_HEADER):
+        # A comment header ("12 Comments") is kept as the declared count, and its
+        # text is reported as removed; COMMENT lines outside any parsed comment are chrome.
+        category = decision.category or {
+            Label.COMMENT: "comment-chrome",
+            Label.COMMENT_HEADER: "comment-header",
+        }.get(decision.label, "boilerplate")
+        return _Seg(line.start, line.end, "removed", decision.filter, decision.reason, category)
+    role = _ROLE[decision.label]
+    return _Seg(line.start, line.end, role, decision.filter, decision.reason, decision.category)
+
+
+def assemble(page: Page) -> Document:
+    text = page.text
+    # Segments are turned into models as soon as they are final (when the next
+    # one starts): a big page never holds a second, intermediate copy of them.
+    out = _Segments(text)
+    last: _Seg | None = None
     comment_of_line: dict[int, int] = {}
     for ci, draft in enumerate(page.comments):
         for li in draft.lines:
@@ -132,81 +201,21 @@ def assemble(page: Page) -> Document:
                     "whitespace",
                 )
             continue
-        decision = page.standing(i)
         if i in comment_of_line:
-            ci = comment_of_line[i]
-            claims = [
-                (
-                    p.start,
-                    p.end,
-                    f"comment.{p.role}" if p.role != "chrome" else "removed",
-                    "comments",
-                    p.reason or f"comment {p.role}",
-                    "comment-chrome" if p.role == "chrome" else None,
-                )
-                for p in parts_by_line.get(i, [])
-            ]
-            pieces = _line_pieces(
-                line.start,
-                line.end,
-                claims,
-                "removed",
-                "comments",
-                "comment line outside its fields",
-                "comment-chrome",
-                ci,
-            )
+            pieces = _comment_line(line, parts_by_line.get(i, []), comment_of_line[i])
         elif i in meta_by_line:
-            claims = [
-                (c.start, c.end, _ROLE[Label(c.role)], c.filter, c.reason, None)
-                for c in meta_by_line[i]
-            ]
-            first = meta_by_line[i][0]
-            pieces = _line_pieces(
-                line.start,
-                line.end,
-                claims,
-                "removed",
-                first.filter,
-                f"label around the {first.role}",
-                f"{first.role}-label",
-            )
-        elif decision is None:
-            pieces = [
-                _Seg(
-                    line.start,
-                    line.end,
-                    "removed",
-                    "resolve",
-                    "no filter claimed this line",
-                    "undecided",
-                )
-            ]
-        elif decision.label in (Label.BOILERPLATE, Label.COMMENT, Label.COMMENT_HEADER):
-            # A comment header ("12 Comments") is kept as the declared count, and its
-            # text is reported as removed; COMMENT lines outside any parsed comment are chrome.
-            category = decision.category or {
-                Label.COMMENT: "comment-chrome",
-                Label.COMMENT_HEADER: "comment-header",
-            }.get(decision.label, "boilerplate")
-            pieces = [
-                _Seg(line.start, line.end, "removed", decision.filter, decision.reason, category)
-            ]
+            pieces = _meta_line(line, meta_by_line[i])
         else:
-            role = _ROLE[decision.label]
-            pieces = [
-                _Seg(
-                    line.start, line.end, role, decision.filter, decision.reason, decision.category
-                )
-            ]
+            pieces = [_decided_line(line, page.standing(i))]
         pieces[-1].end = line.stop
         if last is not None:
-            emit(last)
+            out.emit(last)
         for piece in pieces[:-1]:
-            emit(piece)
+            out.emit(piece)
         last = pieces[-1]
     if last is not None:
-        emit(last)
+        out.emit(last)
+    segments, removed = out.segments, out.removed
     return Document(
         length=len(text),
         language=page.language,

@@ -37,6 +37,7 @@ from ..scorer import (
     BASE_NAMES,
     COMMENT,
     LineFeatures,
+    ScorerModel,
     load_model,
     predict_features,
     viterbi,
@@ -243,8 +244,8 @@ class ContentFilter(Filter):
     options: ContentOptions
 
     def apply(self, page: Page) -> None:
-        opts = self.options
-        model = load_model(opts.model)
+        """Score every line, choose the states (smoothed, pruned, trimmed), decide."""
+        model = load_model(self.options.model)
         feats = LineFeatures(page)
         idx, base = feats.idx, feats.base
         probs = predict_features(model, feats, release=True)
@@ -259,6 +260,20 @@ class ContentFilter(Filter):
         page.comment_scores = comment_scores
         if not len(idx):
             return
+        states = self._states(page, model, idx, base, probs)
+        self._decide(page, idx, base, probs, states)
+
+    def _states(
+        self,
+        page: Page,
+        model: ScorerModel,
+        idx: np.ndarray,
+        base: np.ndarray,
+        probs: np.ndarray,
+    ) -> np.ndarray:
+        """Each scored line's state: the sequence pass (or thresholds), then the
+        short-page, rescue, island and head/tail rules."""
+        opts = self.options
         if opts.smoothing:
             states = viterbi(probs, model, opts.transition_weight, opts.article_bias)
         else:
@@ -289,6 +304,18 @@ class ContentFilter(Filter):
             states = trim_tail(states, base, opts.trim_tail_words, dots)
         if opts.head_lines:
             states = trim_head(states, base, opts.trim_tail_words or 12, opts.head_lines)
+        return states
+
+    def _decide(
+        self,
+        page: Page,
+        idx: np.ndarray,
+        base: np.ndarray,
+        probs: np.ndarray,
+        states: np.ndarray,
+    ) -> None:
+        """A decision per scored line that no surer filter decided, with its reason."""
+        opts = self.options
         raw = probs.argmax(axis=1).tolist()
         state_list = states.tolist()
         # the probabilities as plain floats, a block at a time like the rows
