@@ -28,6 +28,7 @@ Probability = Annotated[float, Field(ge=0.0, le=1.0)]
 Weight = Annotated[float, Field(ge=0.0)]
 """A penalty, bonus or weight: a finite number >= 0."""
 
+
 class FilterOptions(BaseModel):
     """Options of a filter; subclasses add fields. Unknown keys are errors, types are
     strict (`True` is not an int, "3" is not a number) and numbers finite; `Count`,
