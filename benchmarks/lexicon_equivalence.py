@@ -33,7 +33,6 @@ import importlib
 import importlib.util
 import itertools
 import random
-import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -43,29 +42,16 @@ from typing import Any
 
 import regex
 
+# dates.py as of a revision, imported beside the current one (run as a script, the
+# benchmarks folder is on the path)
+from dates_equivalence import load_reference
+
 from textclean import dates, lexicon
 from textclean.evaluation import read_records
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 REFERENCE = "033e782"  # the last commit whose dates.py spells its words out
-
-
-def load_reference(rev: str) -> ModuleType:
-    """`textclean/dates.py` as of `rev`, imported as a sibling of the current module."""
-    source = subprocess.run(
-        ["git", "-C", str(ROOT), "show", f"{rev}:textclean/dates.py"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    spec = importlib.util.spec_from_loader("textclean._dates_reference", loader=None)
-    assert spec is not None
-    module = importlib.util.module_from_spec(spec)
-    module.__package__ = "textclean"
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    exec(compile(source, f"{rev}:textclean/dates.py", "exec"), module.__dict__)
-    return module
 
 
 def _room(package: str) -> ModuleType:
