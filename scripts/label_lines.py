@@ -102,6 +102,59 @@ def label_lines(dump: str, gold: dict, min_share: float = 0.5) -> list[str]:
     return out
 
 
+def label_snippet_lines(dump: str, gold: dict) -> list[str]:
+    """Labels from Trafilatura-style gold (`with` snippets the article must hold,
+    `without` snippets it must not): a line that holds a shingle of a `with`
+    snippet is "article" (the snippet is often one sentence of a paragraph, and
+    keeping it means keeping its line), one that holds a `without` shingle and
+    fewer `with` tokens "other"; the rest is "unknown" (not trained on), blank
+    lines "blank".
+
+    >>> dump = "Menu\\nThe cat sat on the mat today.\\nRead more: dogs and cats\\nFooter"
+    >>> gold = {"with": ["The cat sat on the mat today."], "without": ["Read more: dogs and cats"]}
+    >>> label_snippet_lines(dump, gold)
+    ['unknown', 'article', 'other', 'unknown']
+    """
+    lines = split_dump(dump)
+    tokens: list[str] = []
+    owner: list[int] = []
+    for k, line in enumerate(lines):
+        toks = TOKEN.findall(line)
+        tokens += toks
+        owner += [k] * len(toks)
+
+    def covered(snippets: list[str]) -> list[bool]:
+        gold_shingles: set[tuple[str, ...]] = set()
+        for snippet in snippets:
+            gold_shingles |= _shingles(snippet)
+        return _coverage(tokens, gold_shingles)
+
+    cov_with, cov_without = covered(gold.get("with") or []), covered(gold.get("without") or [])
+    counts = [[0, 0, 0] for _ in lines]
+    for k, a, o in zip(owner, cov_with, cov_without, strict=True):
+        counts[k][0] += 1
+        counts[k][1] += a
+        counts[k][2] += o
+    out = []
+    for line, (n, a, o) in zip(lines, counts, strict=True):
+        if not line.strip():
+            out.append("blank")
+        elif a >= min(n, N) and a >= o:
+            out.append("article")
+        elif o >= min(n, N):
+            out.append("other")
+        else:
+            out.append("unknown")
+    return out
+
+
+def labels_for(dump: str, gold: dict) -> list[str]:
+    """The labels a record's gold gives: snippets or marked text."""
+    if gold.get("with") is not None:
+        return label_snippet_lines(dump, gold)
+    return label_lines(dump, gold)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("corpus")
@@ -113,7 +166,7 @@ def main() -> None:
             if a.id and rec["id"] != a.id:
                 continue
             print(f"# {rec['id']}")
-            labels = label_lines(rec["dump"], rec["gold"])
+            labels = labels_for(rec["dump"], rec["gold"])
             for label, line in zip(labels, split_dump(rec["dump"]), strict=True):
                 print(f"{label}\t{line}")
             if a.id:

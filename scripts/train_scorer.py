@@ -1,22 +1,32 @@
 #!/usr/bin/env python3
-"""Train the content filter's line model (textclean/data/model/content-scorer.npz).
+"""Train the content filter's line model (textclean/data/model/content-scorer.npz),
+and measure it on pages it never saw.
 
-Data: the shared corpus, both dump styles, `dragnet` and `readability` records
-only (licences); `l3s-gn1` and `cleaneval` are scored as out-of-sample pages and
-never trained on. Lines get gold labels from scripts/label_lines.py.
+Data: the shared corpus, both dump styles. Trained on the `dragnet`,
+`readability` and `trafilatura-eval` (dev-snippets) records only (licences);
+`l3s-gn1` and `cleaneval` are never trained on. Lines get labels from
+scripts/label_lines.py: marked gold gives every line a label; snippet gold
+labels the lines holding a `with` snippet (article) or a `without` snippet
+(other) and leaves the rest out of training.
 
-1. Features: each page is judged by the filters that run before `content`
-   (donation, widgets), then textclean.scorer computes the line features.
-2. A fixed 20% of dragnet/readability page ids (md5 of the id) is held out.
-   On the other 80%: stage-1 trees, out-of-fold stage-1 probabilities for the
-   stage-2 trees, HMM transitions from the label sequences. The held-out pages
-   (and the out-of-sample sources) are then cleaned end to end and scored with
-   the referee's metric.
-3. The same recipe on all dragnet+readability pages gives the shipped model.
+1. Features: each page is judged by the filters that run before `content`,
+   then textclean.scorer computes the line features. `--augment caseless,...`
+   adds restyled copies of the training pages (textclean.restyle), relabelled.
+2. The recipe: stage-1 trees; stage-2 trees on out-of-fold stage-1
+   probabilities (inner folds by site); HMM transitions from the fully
+   labelled pages.
+3. `--folds K`: pages are grouped by site (scripts/folds.py: names, shared
+   template lines) into K folds. For each fold, a model trained on the other
+   folds cleans that fold's pages end to end; l3s-gn1 and cleaneval are cleaned
+   with the shipped model. The referee's figures of those outputs are the
+   out-of-fold figures; the shipped model on every page gives the in-sample
+   ones. Both tables are printed (and written with `--json`).
+4. The recipe on all training pages gives the shipped model.
 
 Seeds are fixed; the run is reproducible. Needs scikit-learn (training only).
 
-usage: train_scorer.py [--corpus DIR] [--out PATH] [--cache PATH] [--skip-final]
+usage: train_scorer.py [--folds K] [--augment STYLES] [--cache PATH] [--skip-final]
+                       [--json OUT] [--out PATH]
 """
 
 from __future__ import annotations
@@ -24,7 +34,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import hashlib
-import importlib.util
 import json
 import pickle
 import sys
@@ -32,6 +41,7 @@ import tempfile
 import time
 from multiprocessing import Pool
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from sklearn.ensemble import HistGradientBoostingClassifier
@@ -40,51 +50,67 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from label_lines import label_lines  # noqa: E402
+from folds import assign_folds, site_groups  # noqa: E402
+from label_lines import labels_for  # noqa: E402
 
-from textclean.filters import default_pipeline  # noqa: E402
+from textclean.evaluation import format_report, outputs, score_outputs  # noqa: E402
+from textclean.filters import DEFAULT_ORDER, default_pipeline  # noqa: E402
 from textclean.filters.content import ContentFilter  # noqa: E402
 from textclean.pipeline import Pipeline  # noqa: E402
+from textclean.restyle import STYLES  # noqa: E402
 from textclean.scorer import (  # noqa: E402
-    CLASSES,
     ScorerModel,
     TreeEnsemble,
     line_features,
     stage2_features,
 )
 
-TRAIN_SOURCES = ("dragnet", "readability")
-LABEL_INDEX = {"article": 0, "comment": 1, "other": 2}
+TRAIN_SOURCES = ("dragnet", "readability", "trafilatura-eval")
+FILES = ("dev-lines", "dev-blocks", "dev-snippets-lines", "dev-snippets-blocks")
+LABEL_INDEX = {"article": 0, "comment": 1, "other": 2, "unknown": -1}
 SEED = 0
 GBM = dict(max_iter=150, learning_rate=0.12, max_leaf_nodes=31, max_depth=8,
            min_samples_leaf=40, l2_regularization=1.0, early_stopping=False, random_state=SEED)
-
-
-def held_out(page_id: str) -> bool:
-    """A fixed fifth of the pages, the same in both dump styles."""
-    return int(hashlib.md5(page_id.encode()).hexdigest(), 16) % 5 == 0
+SNIPPET_WEIGHT = 4.0
+"""Snippet pages label a few lines each (about 5 of a page's 180): their lines
+count this much more, so that the 512 modern pages weigh in beside dragnet's."""
 
 
 def _prefilters() -> Pipeline:
+    """The filters that run before `content` in the default pipeline."""
     full = default_pipeline()
-    return Pipeline([full["donation"], full["widgets"]])
+    names = [cls.name for cls in DEFAULT_ORDER]
+    return Pipeline([full[name] for name in names[: names.index(ContentFilter.name)]])
+
+
+def _restyled(rec: dict, style: str) -> dict:
+    """A training copy of a record in another dump style; caseless lowers the gold."""
+    out = {**rec, "dump": STYLES[style](rec["dump"]), "augment": style}
+    if style == "caseless":
+        out["gold"] = {k: (v.lower() if isinstance(v, str) else
+                           [x.lower() for x in v] if isinstance(v, list) else v)
+                       for k, v in rec["gold"].items()}
+    return out
 
 
 def _page_rows(rec: dict) -> dict:
     page = _prefilters().judge(rec["dump"])
     idx, base, x = line_features(page)
-    labels = label_lines(page.text, rec["gold"])
+    # a page line can span several dump lines (a hard-wrapped paragraph, joined)
+    joined = "\n".join(page.text[ln.start : ln.end].replace("\n", " ") for ln in page.lines)
+    labels = labels_for(joined, rec["gold"])
     if len(labels) != len(page.lines):
         raise ValueError(f"{rec['id']}: {len(labels)} labels for {len(page.lines)} lines")
     y = np.array([LABEL_INDEX[labels[i]] for i in idx.tolist()], dtype=np.int64)
     return {"id": rec["id"], "source": rec["source"], "style": rec["style"],
-            "base": base.astype(np.float64), "x": x.astype(np.float64), "y": y}
+            "augment": rec.get("augment"), "base": base.astype(np.float64),
+            "x": x.astype(np.float64), "y": y}
 
 
 def load_records(corpus: Path) -> list[dict]:
     out = []
-    for style in ("lines", "blocks"):
-        with gzip.open(corpus / f"dev-{style}.jsonl.gz", "rt", encoding="utf-8") as f:
+    for name in FILES:
+        with gzip.open(corpus / f"{name}.jsonl.gz", "rt", encoding="utf-8") as f:
             out += [json.loads(line) for line in f]
     return out
 
@@ -92,7 +118,8 @@ def load_records(corpus: Path) -> list[dict]:
 def build_rows(records: list[dict], cache: Path | None) -> list[dict]:
     if cache is not None and cache.exists():
         with cache.open("rb") as f:
-            return pickle.load(f)
+            rows: list[dict] = pickle.load(f)
+            return rows
     with Pool(2) as pool:
         rows = pool.map(_page_rows, records, chunksize=16)
     if cache is not None:
@@ -102,8 +129,21 @@ def build_rows(records: list[dict], cache: Path | None) -> list[dict]:
 
 
 def line_weights(rows: list[dict]) -> np.ndarray:
-    """Long lines carry more of the metric's shingles; 0.5 keeps short ones in play."""
-    return np.concatenate([0.5 + r["base"][:, 1] for r in rows])
+    """Long lines carry more of the metric's shingles; 0.5 keeps short ones in play;
+    snippet pages' few labelled lines count SNIPPET_WEIGHT times."""
+    return np.concatenate([
+        (0.5 + r["base"][:, 1]) * (SNIPPET_WEIGHT if r["source"] == "trafilatura-eval" else 1.0)
+        for r in rows
+    ])
+
+
+def _labelled(rows: list[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Stacked features, labels and weights of the labelled lines of `rows`."""
+    x = np.vstack([r["x"] for r in rows])
+    y = np.concatenate([r["y"] for r in rows])
+    w = line_weights(rows)
+    known = (y >= 0) & (w > 0)
+    return x[known], y[known], w[known]
 
 
 def export(model: HistGradientBoostingClassifier) -> TreeEnsemble:
@@ -161,135 +201,136 @@ def hmm(rows: list[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
             np.log(prior / prior.sum()))
 
 
-def train(rows: list[dict], folds: int = 3) -> ScorerModel:
-    """Stage 1 on everything; stage 2 on out-of-fold stage-1 probabilities."""
-    x = np.vstack([r["x"] for r in rows])
-    y = np.concatenate([r["y"] for r in rows])
-    w = line_weights(rows)
+def _hash_fold(key: str, folds: int) -> int:
+    return int(hashlib.md5(key.encode()).hexdigest()[:8], 16) % folds
+
+
+def train(rows: list[dict], inner_folds: int = 3, quiet: bool = False) -> ScorerModel:
+    """Stage 1 on every labelled line; stage 2 on out-of-fold stage-1
+    probabilities (inner folds by site group, so both styles and every restyled
+    copy of a page, and the pages of one template, land in one fold)."""
     t0 = time.time()
+    x, y, w = _labelled(rows)
     stage1 = fit_gbm(x, y, w)
-    print(f"  stage 1: {len(y)} lines, {time.time() - t0:.0f}s", flush=True)
-    # folds by page id, so both styles of a page land in the same fold
-    fold = np.array([int(hashlib.md5(r["id"].encode()).hexdigest()[:8], 16) % folds for r in rows])
+    if not quiet:
+        print(f"  stage 1: {len(y)} lines, {time.time() - t0:.0f}s", flush=True)
+    fold = np.array([_hash_fold(r["group"], inner_folds) for r in rows])
     oof: list[np.ndarray | None] = [None] * len(rows)
-    for k in range(folds):
+    for k in range(inner_folds):
         inside = [r for r, f in zip(rows, fold, strict=True) if f != k]
-        model_k = fit_gbm(np.vstack([r["x"] for r in inside]),
-                          np.concatenate([r["y"] for r in inside]), line_weights(inside))
+        model_k = fit_gbm(*_labelled(inside))
         for j, r in enumerate(rows):
             if fold[j] == k:
                 oof[j] = model_k.proba(r["x"])
-        print(f"  fold {k}: {time.time() - t0:.0f}s", flush=True)
+        if not quiet:
+            print(f"  inner fold {k}: {time.time() - t0:.0f}s", flush=True)
     x2 = np.vstack([stage2_features(p, r["base"]) for p, r in zip(oof, rows, strict=True)])
-    stage2 = fit_gbm(x2, y, w)
-    print(f"  stage 2: {time.time() - t0:.0f}s", flush=True)
-    log_start, log_trans, log_prior = hmm(rows)
+    y2 = np.concatenate([r["y"] for r in rows])
+    w2 = line_weights(rows)
+    known = (y2 >= 0) & (w2 > 0)
+    stage2 = fit_gbm(x2[known], y2[known], w2[known])
+    if not quiet:
+        print(f"  stage 2: {time.time() - t0:.0f}s", flush=True)
+    # transitions from the fully labelled pages only (snippet pages have gaps)
+    log_start, log_trans, _ = hmm([r for r in rows if (r["y"] >= 0).all()])
     # the trees were trained on weighted lines: their prior is the weighted share
     weighted = np.bincount(y, weights=w, minlength=3)
     log_prior = np.log(weighted / weighted.sum())
     return ScorerModel(stage1, stage2, log_start, log_trans, log_prior)
 
 
-def line_report(model: ScorerModel, rows: list[dict], title: str) -> None:
-    """Line-level accuracy of the raw trees and of the smoothed path."""
-    from textclean.scorer import predict, viterbi
-
-    y_all, raw, smooth, w_all = [], [], [], []
-    for r in rows:
-        p = predict(model, r["base"], r["x"])
-        y_all.append(r["y"])
-        raw.append(p.argmax(axis=1) if len(p) else np.zeros(0, np.int64))
-        smooth.append(viterbi(p, model))
-        w_all.append(0.5 + r["base"][:, 1])
-    y = np.concatenate(y_all)
-    w = np.concatenate(w_all)
-    for name, pred in (("trees", np.concatenate(raw)), ("viterbi", np.concatenate(smooth))):
-        cells = []
-        for c, cname in enumerate(CLASSES):
-            tp = w[(pred == c) & (y == c)].sum()
-            p = tp / max(w[pred == c].sum(), 1e-9)
-            rc = tp / max(w[y == c].sum(), 1e-9)
-            cells.append(f"{cname} P{p:.3f} R{rc:.3f} F1 {2 * p * rc / max(p + rc, 1e-9):.3f}")
-        acc = w[pred == y].sum() / w.sum()
-        print(f"  {title:<28} {name:<8} weighted acc {acc:.3f} | " + " | ".join(cells))
+_PIPELINES: dict[str, Pipeline] = {}
 
 
-def _referee():
-    path = ROOT.parent / "shared" / "bench" / "score.py"
-    spec = importlib.util.spec_from_file_location("referee", path)
-    if spec is None or spec.loader is None:
-        raise FileNotFoundError(path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def _clean_one(job: tuple[str, dict]) -> dict[str, Any]:
+    """The referee's outputs of one page cleaned with the model at `path`."""
+    path, rec = job
+    if path not in _PIPELINES:
+        _PIPELINES[path] = default_pipeline().replace("content", ContentFilter(model=path))
+    return outputs(_PIPELINES[path].run(rec["dump"]))
 
 
-def referee_report(model_path: Path, records: list[dict], title: str) -> None:
-    """Clean the pages end to end with this model; the referee's article/content F1."""
-    ref = _referee()
-    pipeline = default_pipeline().replace("content", ContentFilter(model=str(model_path)))
-    by: dict[str, dict[str, list]] = {}
-    for rec in records:
-        doc = pipeline.run(rec["dump"])
-        art = doc.article.text if doc.article is not None else ""
-        comments = "\n".join(ref.comment_string(c) for c in doc.comments)
-        g = rec["gold"]
-        for key in (f"{rec['source']}/{rec['style']}", rec["source"], "ALL"):
-            b = by.setdefault(key, {"article": [], "content": []})
-            if g.get("article") is not None:
-                b["article"].append(ref.tpfpfn(g["article"], art))
-            if g.get("content") is not None:
-                b["content"].append(ref.tpfpfn(g["content"], art + "\n" + comments))
-    print(f"  {title}")
-    for key in sorted(by, key=lambda k: (k != "ALL", k)):
-        cells = [f"{key:<22}"]
-        for m in ("article", "content"):
-            if by[key][m]:
-                p, r, f1 = ref.prf(by[key][m])
-                cells.append(f"{m} P{p:.3f} R{r:.3f} F1 {f1:.3f} (n={len(by[key][m])})")
-        print("    " + " | ".join(cells))
+def clean_all(jobs: list[tuple[str, dict]]) -> list[dict[str, Any]]:
+    with Pool(2) as pool:
+        return pool.map(_clean_one, jobs, chunksize=8)
+
+
+def report(records: list[dict], outs: list[dict[str, Any]], title: str) -> dict[str, Any]:
+    """The referee's tables (one per corpus file) of these outputs."""
+    print(f"\n== {title}")
+    tables: dict[str, Any] = {}
+    for name in FILES:
+        style = name.rsplit("-", 1)[1]
+        split = name.rsplit("-", 1)[0]
+        pairs = [(r, o) for r, o in zip(records, outs, strict=True)
+                 if r["style"] == style and (r["source"] == "trafilatura-eval") == (split != "dev")]
+        if pairs:
+            tables[name] = score_outputs(pairs)
+            print(f"-- {name}")
+            print(format_report(tables[name]))
+    return tables
 
 
 def main() -> None:
+    global SNIPPET_WEIGHT
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     ap.add_argument("--out", type=Path,
                     default=ROOT / "textclean" / "data" / "model" / "content-scorer.npz")
     ap.add_argument("--cache", type=Path, help="pickle of the feature rows, reused if present")
-    ap.add_argument("--skip-final", action="store_true", help="only the held-out run")
-    ap.add_argument("--skip-heldout", action="store_true", help="only train the shipped model")
-    ap.add_argument("--heldout-out", type=Path, help="also keep the held-out run's model here")
+    ap.add_argument("--folds", type=int, default=0,
+                    help="K: out-of-fold figures, pages of one site in one fold")
+    ap.add_argument("--inner-folds", type=int, default=3)
+    ap.add_argument("--augment", default="",
+                    help=f"restyled training copies, comma-separated: {','.join(STYLES)}")
+    ap.add_argument("--snippet-weight", type=float, default=SNIPPET_WEIGHT,
+                    help="weight of snippet pages' labelled lines (0: leave them out)")
+    ap.add_argument("--skip-final", action="store_true", help="do not write the shipped model")
+    ap.add_argument("--json", type=Path, help="write the figures here")
     a = ap.parse_args()
     np.random.seed(SEED)
+    SNIPPET_WEIGHT = a.snippet_weight
     records = load_records(a.corpus)
+    groups = site_groups((r["id"], r["source"], r["dump"]) for r in records)
+    training = [r for r in records if r["source"] in TRAIN_SOURCES]
+    styles = [s for s in a.augment.split(",") if s]
+    copies = [_restyled(r, s) for s in styles for r in training if r["style"] == "lines"]
     t0 = time.time()
-    rows = build_rows(records, a.cache)
-    print(f"features for {len(rows)} pages in {time.time() - t0:.0f}s", flush=True)
-    usable = [r for r in rows if r["source"] in TRAIN_SOURCES]
-    train_rows = [r for r in usable if not held_out(r["id"])]
-    test_rows = [r for r in usable if held_out(r["id"])]
-    outside = [r for r in rows if r["source"] not in TRAIN_SOURCES]
-    print(f"train {len(train_rows)} page-dumps, held out {len(test_rows)}, "
-          f"out-of-sample {len(outside)}", flush=True)
-    if not a.skip_heldout:
-        model = train(train_rows)
-        line_report(model, test_rows, "held-out dragnet+readability")
-        line_report(model, outside, "out-of-sample l3s+cleaneval")
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / "heldout.npz"
-            model.save(path)
-            if a.heldout_out is not None:
-                model.save(a.heldout_out)
-            held_ids = {r["id"] for r in test_rows}
-            referee_report(path, [rec for rec in records if rec["id"] in held_ids],
-                           "referee metric, held-out dragnet+readability pages (both styles)")
-            referee_report(path, [rec for rec in records if rec["source"] not in TRAIN_SOURCES],
-                           "referee metric, out-of-sample l3s-gn1+cleaneval (both styles)")
-    if not a.skip_final:
-        model = train(usable)
-        a.out.parent.mkdir(parents=True, exist_ok=True)
-        model.save(a.out)
-        print(f"shipped model: {a.out} ({a.out.stat().st_size / 1e6:.2f} MB)")
+    rows = build_rows(training + copies, a.cache)
+    for r in rows:
+        r["group"] = groups[r["id"]]
+    print(f"features for {len(rows)} page dumps ({len(copies)} restyled) "
+          f"in {time.time() - t0:.0f}s", flush=True)
+    figures: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        if a.folds:
+            fold_of = assign_folds(groups, a.folds)
+            jobs: list[tuple[str, dict]] = []
+            for k in range(a.folds):
+                t1 = time.time()
+                model = train([r for r in rows if fold_of[r["id"]] != k], a.inner_folds, quiet=True)
+                path = str(Path(tmp) / f"fold{k}.npz")
+                model.save(Path(path))
+                jobs += [(path, rec) for rec in training if fold_of[rec["id"]] == k]
+                print(f"fold {k}: trained in {time.time() - t1:.0f}s", flush=True)
+        final = train(rows, a.inner_folds)
+        final_path = Path(tmp) / "final.npz"
+        final.save(final_path)
+        if a.folds:
+            unseen = [rec for rec in records if rec["source"] not in TRAIN_SOURCES]
+            jobs += [(str(final_path), rec) for rec in unseen]
+            outs = clean_all(jobs)
+            figures["out_of_fold"] = report([rec for _, rec in jobs], outs,
+                                            f"out of fold ({a.folds} folds by site; "
+                                            "l3s-gn1 and cleaneval never trained on)")
+        outs = clean_all([(str(final_path), rec) for rec in records])
+        figures["in_sample"] = report(records, outs, "in sample (the shipped model, every page)")
+        if not a.skip_final:
+            a.out.parent.mkdir(parents=True, exist_ok=True)
+            final.save(a.out)
+            print(f"shipped model: {a.out} ({a.out.stat().st_size / 1e6:.2f} MB)")
+    if a.json is not None:
+        a.json.write_text(json.dumps(figures, indent=1, default=float))
 
 
 if __name__ == "__main__":

@@ -127,19 +127,47 @@ def outputs(doc: Document) -> dict[str, str | None]:
 
 def evaluate(records: Iterable[dict[str, Any]], clean: Callable[[str], Document]) -> dict[str, Any]:
     """Per-source and overall figures, in the referee's layout."""
-    by: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
     errors: list[str] = []
     secs = 0.0
+
+    def cleaned() -> Iterator[tuple[dict[str, Any], dict[str, str | None]]]:
+        nonlocal secs
+        for rec in records:
+            t = time.perf_counter()
+            try:
+                out = outputs(clean(rec["dump"]))
+            except Exception as e:  # scored as empty, and reported, as the referee does
+                out = dict(EMPTY_OUTPUTS)
+                errors.append(f"{rec.get('id')}: {type(e).__name__}: {e}"[:300])
+            secs += time.perf_counter() - t
+            yield rec, out
+
+    res = score_outputs(cleaned())
+    res["_meta"].update(
+        errors=len(errors),
+        seconds=round(secs, 2),
+        docs_per_second=round(res["_meta"]["docs"] / secs, 1) if secs else None,
+    )
+    res["_errors"] = errors
+    return res
+
+
+EMPTY_OUTPUTS: dict[str, str | None] = {
+    "article": "", "comments": "", "comments_fields": "", "title": None,
+}
+"""What a page that raised is scored as."""
+
+
+def score_outputs(
+    pairs: Iterable[tuple[dict[str, Any], dict[str, str | None]]],
+) -> dict[str, Any]:
+    """The figures of outputs already made (record, `outputs(doc)`), for callers
+    that clean pages elsewhere: in worker processes, or each page with the model
+    of its own fold (scripts/train_scorer.py --folds)."""
+    by: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
     n = 0
-    for rec in records:
+    for rec, out in pairs:
         n += 1
-        t = time.perf_counter()
-        try:
-            out = outputs(clean(rec["dump"]))
-        except Exception as e:  # scored as empty, and reported, as the referee does
-            out = {"article": "", "comments": "", "comments_fields": "", "title": None}
-            errors.append(f"{rec.get('id')}: {type(e).__name__}: {e}"[:300])
-        secs += time.perf_counter() - t
         g = rec["gold"]
         lang = [f"lang:{rec['lang']}"] if rec.get("lang") else []
         for key in [rec.get("source", "?"), "ALL", *lang]:
@@ -159,15 +187,7 @@ def evaluate(records: Iterable[dict[str, Any]], clean: Callable[[str], Document]
                 b["title"].append(1 if norm_title(g["title"]) == norm_title(out["title"]) else 0)
             if g.get("with") is not None:
                 b["snippets"].append(snippet_counts(g, out["article"] or ""))
-    res: dict[str, Any] = {
-        "_meta": {
-            "docs": n,
-            "errors": len(errors),
-            "seconds": round(secs, 2),
-            "docs_per_second": round(n / secs, 1) if secs else None,
-        },
-        "_errors": errors,
-    }
+    res: dict[str, Any] = {"_meta": {"docs": n}, "_errors": []}
     for key, b in by.items():
         r: dict[str, Any] = {"docs": len(b["n"])}
         for m in ("article", "comments", "content", "comments_fields"):
@@ -188,7 +208,8 @@ def evaluate(records: Iterable[dict[str, Any]], clean: Callable[[str], Document]
 
 def format_report(res: dict[str, Any]) -> str:
     meta = res["_meta"]
-    lines = [f"{meta['docs']} docs, {meta['errors']} errors, {meta['docs_per_second']} docs/s"]
+    lines = [f"{meta['docs']} docs, {meta.get('errors', 0)} errors, "
+             f"{meta.get('docs_per_second')} docs/s"]
     for key in sorted((k for k in res if not k.startswith("_")), key=lambda k: (k != "ALL", k)):
         r = res[key]
         cells = [f"{key:<16}{r['docs']:>5}"]
