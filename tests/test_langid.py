@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -77,3 +79,22 @@ def test_import_loads_neither_the_identifier_nor_the_charset_detector() -> None:
         [sys.executable, "-c", code], check=True, capture_output=True, text=True
     ).stdout.split()
     assert out == ["[]", "True"]
+
+
+def test_the_cached_model_answers_as_the_shipped_file(tmp_path: Path) -> None:
+    code = (
+        "from textclean.langid import _identifier\n"
+        "texts = ['The council met on Tuesday.', 'Der Rat tagte am Dienstag.', '市议会开会']\n"
+        "print([[(c, round(s, 3)) for c, s in _identifier().rank(t)[:3]] for t in texts])\n"
+    )
+
+    def run(cache: str) -> str:
+        env = {**os.environ, "TEXTCLEAN_CACHE_DIR": cache}
+        return subprocess.run(
+            [sys.executable, "-c", code], check=True, capture_output=True, text=True, env=env
+        ).stdout
+
+    off = run("")
+    cold = run(str(tmp_path))
+    assert any(p.name.startswith("langid-model-") for p in tmp_path.iterdir())
+    assert off == cold == run(str(tmp_path))
