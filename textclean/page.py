@@ -330,6 +330,6 @@ def _head(lines: list[Line], chars: int) -> str:
         if size >= chars:
             break
         if not line.blank:
-            parts.append(line.text)
-            size += len(line.text) + 1
+            parts.append(line.text[: chars - size])  # a huge line is not copied whole
+            size += len(parts[-1]) + 1
     return "\n".join(parts)[:chars]
