@@ -88,6 +88,7 @@ FIELDS: dict[str, str] = {
     "consent_settings": "the banner's controls: 'settings', 'verwalten' (consent)",
     "consent_self": "the site of itself: 'we use', 'diese Website', 'by clicking' (consent)",
     "consent_embeds": "an embed held back: 'external content', 'Inhalt laden' (consent)",
+    "read_also_labels": "a teaser link's label before its headline: 'Lea también:' (widgets)",
 }
 # Fields holding one list per month or weekday, and how many.
 _GROUPED = {"months": 12, "weekdays": 7}
