@@ -16,7 +16,7 @@ from functools import cached_property
 
 from .features import LineStats, compute_stats, line_words
 from .langid import IDENTIFY_CHARS, identify
-from .language import available_languages, guess_language, stopwords
+from .language import available_languages, stopwords, vote_language
 from .models import InputNote, TimeStamp
 from .segment import Line, split_paragraph_lines
 
@@ -175,10 +175,11 @@ class Page:
         # Where the identifier is sure of a language with a list, its list is used;
         # otherwise the vote's, the list nearest the page's words (Aragonese gets
         # the Spanish one), as the model never saw a page counted with none.
-        self.stop_language = guess_language(
+        self.stop_language, decided = vote_language(
             itertools.islice((w for words in sample for w in words), LANGUAGE_SAMPLE_WORDS)
         )
-        identified = identify(_head(lines, IDENTIFY_CHARS))
+        # the identifier costs a few ms a page: asked only where the vote is unsure
+        identified = None if decided else identify(_head(lines, IDENTIFY_CHARS))
         self.language = identified or self.stop_language
         if identified in available_languages():
             self.stop_language = identified
