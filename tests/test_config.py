@@ -149,7 +149,18 @@ def test_no_code_is_executed_from_configuration(tmp_path: Path) -> None:
 
 _SCALARS = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8)
 _FILTER_NAMES = st.sampled_from(
-    ["donation", "widgets", "content", "comments", "orphans", "error_page", "metadata", "x"]
+    [
+        "donation",
+        "server_errors",
+        "widgets",
+        "consent",
+        "content",
+        "comments",
+        "orphans",
+        "error_page",
+        "metadata",
+        "x",
+    ]
 )
 _OPTION_KEYS = st.sampled_from(
     ["threshold", "island_gap", "smoothing", "confidence", "model", "categories", "gap", "zzz"]

@@ -20,7 +20,9 @@ TEXT = (
 def test_default_order() -> None:
     assert default_pipeline().names() == [
         "donation",
+        "server_errors",
         "widgets",
+        "consent",
         "content",
         "comments",
         "orphans",

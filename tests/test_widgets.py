@@ -63,3 +63,53 @@ def test_prose_about_affiliates_stays() -> None:
     )
     WidgetFilter().apply(page)
     assert page.standing(1) is None
+
+
+# Lines of one width read as a paragraph wrapped at that width (and are joined):
+# the article around a short line is longer than it.
+LONG_PROSE = (
+    "The council met on Tuesday and agreed the budget after a long and heated debate "
+    "that ran well into the evening.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lea también: El puerto reabre tras la tormenta de la semana pasada",
+        "MIRA: Vecinos limpian la playa después del festival",
+        "Czytaj też: Nowy most otwarty dla pieszych",
+        "Lesen Sie auch: Warum der Bahnhof erst 2030 fertig wird",
+        "PUEDES VER: ¿Cuándo abre el nuevo mercado?",
+        "À lire aussi | Le musée rouvre ses portes",
+    ],
+)
+def test_read_also_links_are_removed(line: str) -> None:
+    page = Page(f"{LONG_PROSE}{line}\n{LONG_PROSE}")
+    WidgetFilter().apply(page)
+    decision = page.standing(1)
+    assert decision is not None and decision.category == "related"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Mira: el problema no es el dinero, es el tiempo que perdimos.",
+        "Leaders: the summit ends without an agreement on trade",
+        "More than thirty people came to read: the library was full",
+    ],
+)
+def test_prose_opening_like_a_read_also_link_stays(line: str) -> None:
+    page = Page(f"{LONG_PROSE}{line}\n")
+    WidgetFilter().apply(page)
+    assert page.standing(1) is None
+
+
+@pytest.mark.parametrize(
+    "header", ["Für dich empfohlen", "Next Up In Tech", "Good Deals", "Explore further"]
+)
+def test_teaser_block_headers_are_related(header: str) -> None:
+    page = Page(f"{LONG_PROSE}{header}\n{LONG_PROSE}")
+    WidgetFilter().apply(page)
+    decision = page.standing(1)
+    assert decision is not None and decision.category == "related"

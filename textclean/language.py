@@ -79,21 +79,46 @@ def guess_language(words: Iterable[str], default: str = "en") -> str:
     Each word votes for every list it is in, weighted down by how many lists
     share it, so short words common to many languages do not decide.
     """
+    return vote_language(words, default)[0]
+
+
+DECIDED_SHARE = 0.6
+"""A vote is decided when its winner holds this share of all the votes..."""
+DECIDED_COVERAGE = 0.25
+"""... and this share of the words are stop words of some list."""
+
+
+def vote_language(words: Iterable[str], default: str = "en") -> tuple[str, bool]:
+    """`guess_language`'s answer, and whether the vote decided it clearly: a winner
+    far ahead, over text with many stop words (pages whose script or language no
+    list covers, and close pairs such as Spanish and Aragonese, are not decided).
+
+    >>> vote_language("der Hund und die Katze sind nicht im Haus".split())
+    ('de', True)
+    >>> vote_language("北京 上海 广州".split())
+    ('en', False)
+    """
     index = _weights()
     # Count each distinct word once (in C), then add its votes: the weights are
     # integers (`unit / owners`), so the sums are exact and do not depend on the
     # order of the words. Codes enter `votes` in the order of their first vote,
     # which keeps max()'s choice among equal votes the same as word by word.
     votes: dict[str, int] = {}
+    total = covered = 0
     for word, count in Counter(words).items():
+        total += count
         owners = index.get(word.casefold())
         if owners:
+            covered += count
             codes, weight = owners
             for code in codes:
                 votes[code] = votes.get(code, 0) + weight * count
     if not votes:
-        return default
-    return max(votes, key=votes.__getitem__)
+        return default, False
+    best = max(votes, key=votes.__getitem__)
+    decided = (votes[best] >= DECIDED_SHARE * sum(votes.values())
+               and covered >= DECIDED_COVERAGE * total)
+    return best, decided
 
 
 @lru_cache(maxsize=1)

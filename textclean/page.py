@@ -15,7 +15,8 @@ from enum import Enum
 from functools import cached_property
 
 from .features import LineStats, compute_stats, line_words
-from .language import guess_language, stopwords
+from .langid import IDENTIFY_CHARS, identify
+from .language import available_languages, stopwords, vote_language
 from .models import InputNote, TimeStamp
 from .segment import Line, split_paragraph_lines
 
@@ -169,9 +170,19 @@ class Page:
                 break
             sample.append(line_words(line))
             count += len(sample[-1])
-        self.language = guess_language(
+        # The vote picks the stop-word list the line features count with (the line
+        # model was trained on its choice); the identifier names the language.
+        # Where the identifier is sure of a language with a list, its list is used;
+        # otherwise the vote's, the list nearest the page's words (Aragonese gets
+        # the Spanish one), as the model never saw a page counted with none.
+        self.stop_language, decided = vote_language(
             itertools.islice((w for words in sample for w in words), LANGUAGE_SAMPLE_WORDS)
         )
+        # the identifier costs a few ms a page: asked only where the vote is unsure
+        identified = None if decided else identify(_head(lines, IDENTIFY_CHARS))
+        self.language = identified or self.stop_language
+        if identified in available_languages():
+            self.stop_language = identified
         self._words: list[list[str]] | None = sample if len(sample) == len(lines) else None
         blank = sum(1 for line in lines if line.blank)
         nonblank = len(lines) - blank
@@ -208,7 +219,9 @@ class Page:
     def stats(self) -> list[LineStats]:
         # the words of a line as printed are the words of its text: a bullet or a
         # link's markup, which only `Line.raw` keeps, holds no word character
-        return compute_stats(self.lines, self.language, stopwords(self.language), None, self._words)
+        return compute_stats(
+            self.lines, self.stop_language, stopwords(self.stop_language), None, self._words
+        )
 
     def drop_stats(self) -> None:
         """Forget the computed `stats` (the next read computes them again): for the
@@ -304,3 +317,20 @@ class Page:
 
     def nonblank(self) -> list[int]:
         return [i for i, line in enumerate(self.lines) if not line.blank]
+
+
+def _head(lines: list[Line], chars: int) -> str:
+    """The text of the first lines, up to `chars` characters, one line a line.
+
+    >>> _head(split_paragraph_lines("Home\\nThe council met.\\n"), 8)
+    'Home\\nThe'
+    """
+    parts: list[str] = []
+    size = 0
+    for line in lines:
+        if size >= chars:
+            break
+        if not line.blank:
+            parts.append(line.text[: chars - size])  # a huge line is not copied whole
+            size += len(parts[-1]) + 1
+    return "\n".join(parts)[:chars]

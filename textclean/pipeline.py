@@ -6,8 +6,9 @@ the default order live in textclean.filters; this module knows none of them and
 finds a configured filter by its registered name.
 
 >>> from textclean import Pipeline, default_pipeline
->>> [f.name for f in default_pipeline()]
-['donation', 'widgets', 'content', 'comments', 'orphans', 'error_page', 'metadata']
+>>> [f.name for f in default_pipeline()]  # doctest: +NORMALIZE_WHITESPACE
+['donation', 'server_errors', 'widgets', 'consent', 'content', 'comments', 'orphans',
+ 'error_page', 'metadata']
 >>> custom = default_pipeline().without("donation")
 >>> "donation" in custom
 False
@@ -84,7 +85,7 @@ class Pipeline:
     >>> from textclean import default_pipeline
     >>> p = default_pipeline().without("metadata")
     >>> p
-    Pipeline(donation, widgets, content, comments, orphans, error_page)
+    Pipeline(donation, server_errors, widgets, consent, content, comments, orphans, error_page)
     >>> p.run("Home\\nThe council met and agreed the budget for next year.\\n").article.text
     'The council met and agreed the budget for next year.'
     """

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
+from .charset import detect_encoding
 from .models import InputNote
 from .normalize import MARKDOWN_LINK, replace_strong
 
@@ -77,13 +78,16 @@ _BOMS = (
 
 def decode(data: str | bytes | bytearray | memoryview) -> tuple[str, list[InputNote]]:
     """Bytes to str. UTF-8 (with or without BOM) or a BOM-marked UTF-16/32 decode
-    as such; anything else falls back to cp1252 when that reads it whole, else to
-    UTF-8 with replacement characters, and the note says so.
+    as such; anything else in the code page the detector names when it is sure
+    (`textclean.charset`), else in cp1252 when that reads it whole, else as UTF-8
+    with replacement characters, and the note says which.
 
     >>> decode(b"caf\\xc3\\xa9")[0]
     'café'
     >>> decode(b"caf\\xe9")
     ('café', [InputNote(kind='encoding', detail='not UTF-8; decoded as cp1252')])
+    >>> decode("Ο δήμος ενέκρινε τον προϋπολογισμό για το επόμενο έτος.".encode("cp1253"))[1]
+    [InputNote(kind='encoding', detail='not UTF-8; decoded as cp1253 (detected)')]
     """
     if isinstance(data, str):
         return _replace_surrogates(data)
@@ -101,6 +105,15 @@ def decode(data: str | bytes | bytearray | memoryview) -> tuple[str, list[InputN
         return data.decode("utf-8"), []
     except UnicodeDecodeError as err:
         first_error = err.start
+    detected = detect_encoding(data, first_error)
+    if detected is not None:
+        try:
+            text = data.decode(detected)
+        except UnicodeDecodeError:  # past the detector's sample: not that code page
+            pass
+        else:
+            note = f"not UTF-8; decoded as {detected} (detected)"
+            return text, [InputNote(kind="encoding", detail=note)]
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:

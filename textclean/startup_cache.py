@@ -33,7 +33,8 @@ patterns lazily (the date patterns are: see `textclean.dates`) keeps them out
 of `import textclean`, but the first clean() of a real page needs most of
 them; writing the caches at build time does not work for editable installs or
 builds without the runtime dependencies. `textclean.vocabulary` keeps its
-normalised tables and `textclean.language` its stop-word index (`cached_build`).
+normalised tables, `textclean.language` its stop-word index and `textclean.langid`
+the identifier's model arrays (`cached_build`).
 
 ``tests/test_startup_cache.py`` checks the caches against building from
 source, and that output is the same with them warm, cold or off.

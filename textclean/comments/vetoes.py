@@ -193,6 +193,32 @@ def _unsupported(page: Page, kinds: Kinds, c: Candidate) -> str | None:
     return "a short run with no marker that the scorer does not read as comments"
 
 
+ARTICLE_INSIDE = 0.5
+"""A run whose text holds this share of the page's article (as the scorer reads it)..."""
+COMMENT_READING = 0.2
+"""... and that the scorer reads as comments less than this, is the article."""
+
+
+def _article_inside(page: Page, kinds: Kinds, c: Candidate) -> str | None:
+    """Dated headers over the article's own paragraphs (a timestamp under the
+    headline, embedded posts' "— Name (@handle) date" lines) are not a discussion:
+    the scorer reads most of the page's article inside the run, and not as comments."""
+    scores, comment_scores = page.scores, page.comment_scores
+    if scores is None or comment_scores is None:
+        return None
+    inside = [i for t in c.texts for i in t]
+    if not inside:
+        return None
+    total = sum(p * page.stats[i].words for i, p in enumerate(scores))
+    mass = sum(scores[i] * page.stats[i].words for i in inside)
+    words = sum(page.stats[i].words for i in inside) or 1
+    reading = sum(comment_scores[i] * page.stats[i].words for i in inside) / words
+    if total > 0 and mass >= ARTICLE_INSIDE * total and reading < COMMENT_READING:
+        return (f"the scorer reads {mass / total:.0%} of the page's article inside the run "
+                f"and its text as comments {reading:.0%}")
+    return None
+
+
 REPEATED_VETOES: tuple[Veto, ...] = (
     _empty_gaps,
     _nameless,
@@ -204,6 +230,7 @@ REPEATED_VETOES: tuple[Veto, ...] = (
     _one_author,
     _silent,
     _unsupported,
+    _article_inside,
 )
 
 

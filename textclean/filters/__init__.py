@@ -11,18 +11,22 @@ from ..startup_cache import capturing_regex_programs
 
 with capturing_regex_programs():
     from .comments import CommentFilter
+    from .consent import ConsentFilter
     from .content import ContentFilter
     from .donation import DonationFilter
     from .error_page import ErrorPageFilter
     from .metadata import MetadataFilter
     from .orphans import OrphanCommentFilter
+    from .server_errors import ServerErrorFilter
     from .widgets import WidgetFilter
 
 # Content before comments: the scorer labels article and comment lines together;
 # the comment filter then checks the section's structure and parses it.
 DEFAULT_ORDER = (
     DonationFilter,
+    ServerErrorFilter,
     WidgetFilter,
+    ConsentFilter,
     ContentFilter,
     CommentFilter,
     OrphanCommentFilter,
@@ -34,8 +38,9 @@ DEFAULT_ORDER = (
 def default_pipeline() -> Pipeline:
     """The pipeline `clean()` uses, a new copy each call.
 
-    >>> default_pipeline().names()
-    ['donation', 'widgets', 'content', 'comments', 'orphans', 'error_page', 'metadata']
+    >>> default_pipeline().names()  # doctest: +NORMALIZE_WHITESPACE
+    ['donation', 'server_errors', 'widgets', 'consent', 'content', 'comments', 'orphans',
+     'error_page', 'metadata']
     """
     return Pipeline([cls() for cls in DEFAULT_ORDER])
 
@@ -43,11 +48,13 @@ def default_pipeline() -> Pipeline:
 __all__ = [
     "DEFAULT_ORDER",
     "CommentFilter",
+    "ConsentFilter",
     "ContentFilter",
     "DonationFilter",
     "ErrorPageFilter",
     "MetadataFilter",
     "OrphanCommentFilter",
+    "ServerErrorFilter",
     "WidgetFilter",
     "default_pipeline",
 ]

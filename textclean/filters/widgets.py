@@ -1,6 +1,7 @@
 """Widget-text remover: share and subscribe buttons, cookie banners, login links,
 "Read more", menus and breadcrumbs, pagination, "Advertisement", app badges,
-related-article headers, copyright and footer lines.
+related-article headers and read-also links ("Lea también: <headline>"), copyright
+and footer lines.
 
 The words are data (`textclean/data/vocab/*.json`, one file per language);
 this filter adds the shapes no vocabulary lists: menu lines joined by
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import regex
 
+from .. import lexicon
 from ..confidence import LINE_RULE, MENU
 from ..filter import Count, Filter, FilterOptions, register
 from ..page import Evidence, Label, Page
@@ -37,6 +39,11 @@ _DISCLOSURE = regex.compile(
     r"|enthält\s+affiliate-?links|contient\s+des\s+liens\s+affiliés|contiene\s+enlaces\s+de\s+afiliados"
     r"|contiene\s+link\s+di\s+affiliazione|contém\s+links\s+de\s+afiliados"
     r"|содержит\s+партн[её]рские\s+ссылки|bevat\s+affiliate\s+links)"
+)
+# A teaser link inside the article: "Lea también: <headline>", "Czytaj też | <headline>".
+# The label is the lexicon's; the headline after it is whatever another article is called.
+_READ_ALSO = regex.compile(
+    rf"(?i)^\W{{0,3}}(?:{lexicon.alternation('read_also_labels')})\s{{0,3}}[:|»]\s{{0,3}}\S"
 )
 # A match starts only where a whitespace run starts, and runs are possessive: the
 # same splits as without, but linear in a line padded with thousands of spaces
@@ -94,6 +101,17 @@ class WidgetFilter(Filter):
                 )
                 continue
             if stats.words > 30:
+                continue
+            if _READ_ALSO.match(text) and not text.endswith("."):  # a headline, not a sentence
+                page.decide(
+                    i,
+                    Label.BOILERPLATE,
+                    self.name,
+                    "a read-also label and another article's headline",
+                    LINE_RULE,
+                    "related",
+                    self.evidence,
+                )
                 continue
             if (_COPYRIGHT.search(text) and not stats.ends_full_stop) or _COPYRIGHT.match(text):
                 page.decide(

@@ -79,6 +79,16 @@ FIELDS: dict[str, str] = {
     "by_words": "a byline's label before the name: 'by', 'von', 'author:' (metadata)",
     "by_prepositions": "by-words that are also plain prepositions: 'de', 'von' (metadata)",
     "credit_words": "words of a photo credit: 'photo', 'bild' (metadata)",
+    "consent_cookies": "the banner's subject: 'cookies', 'tracking' (consent)",
+    "consent_asks": "the word for what a banner asks: 'consent', 'Einwilligung' (consent)",
+    "consent_choices": "the reader's answers: 'accept', 'ablehnen', 'stimmen Sie' (consent)",
+    "consent_privacy": "the policy it points to: 'privacy policy', 'Datenschutz' (consent)",
+    "consent_partners": "who else sets cookies: 'partners', 'Drittanbieter' (consent)",
+    "consent_purposes": "what cookies are for: 'personalised ads', 'Reichweitenmessung' (consent)",
+    "consent_settings": "the banner's controls: 'settings', 'verwalten' (consent)",
+    "consent_self": "the site of itself: 'we use', 'diese Website', 'by clicking' (consent)",
+    "consent_embeds": "an embed held back: 'external content', 'Inhalt laden' (consent)",
+    "read_also_labels": "a teaser link's label before its headline: 'Lea también:' (widgets)",
 }
 # Fields holding one list per month or weekday, and how many.
 _GROUPED = {"months": 12, "weekdays": 7}

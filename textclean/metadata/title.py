@@ -139,7 +139,7 @@ def _window(page: Page, nonblank: list[int], first: int, options: MetadataOption
     prose = prose_start(page, nonblank, first, options.title_window)
     first = _sure_paragraph(page, nonblank, prose, options)
     distance, lo = _distances(page, nonblank, first, options.title_window)
-    stop = stopwords(page.language)
+    stop = stopwords(page.stop_language)
     return _Window(
         page,
         nonblank,
