@@ -130,20 +130,40 @@ def build_rows(records: list[dict], cache: Path | None) -> list[dict]:
 
 def line_weights(rows: list[dict]) -> np.ndarray:
     """Long lines carry more of the metric's shingles; 0.5 keeps short ones in play;
-    snippet pages' few labelled lines count SNIPPET_WEIGHT times."""
+    snippet pages' few labelled lines count SNIPPET_WEIGHT times; sampled pages'
+    lines 1 / SAMPLE times."""
     return np.concatenate([
-        (0.5 + r["base"][:, 1]) * (SNIPPET_WEIGHT if r["source"] == "trafilatura-eval" else 1.0)
+        (0.5 + r["base"][:, 1]) * (
+            SNIPPET_WEIGHT if r["source"] == "trafilatura-eval"
+            else 1.0 / SAMPLE if (r["y"] >= 0).all() else 1.0)
         for r in rows
     ])
 
 
-def _labelled(rows: list[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Stacked features, labels and weights of the labelled lines of `rows`."""
-    x = np.vstack([r["x"] for r in rows])
+SAMPLE = 1.0
+"""The share of fully labelled pages' lines each fit sees (a fixed draw per line,
+its weight raised to match): both dump styles of a page give near-identical rows,
+so half of them trains about as well in half the time."""
+
+
+def _kept(rows: list[dict]) -> np.ndarray:
+    """Which lines of `rows` a fit uses: labelled, weighted, and in the sample."""
     y = np.concatenate([r["y"] for r in rows])
-    w = line_weights(rows)
-    known = (y >= 0) & (w > 0)
-    return x[known], y[known], w[known]
+    keep = (y >= 0) & (line_weights(rows) > 0)
+    if SAMPLE < 1.0:
+        draw = np.concatenate([r["draw"] for r in rows])
+        partial = np.concatenate([np.full(len(r["y"]), (r["y"] >= 0).all()) for r in rows])
+        keep &= ~partial | (draw < SAMPLE)
+    return keep
+
+
+def _labelled(rows: list[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Stacked features, labels and weights of the lines a fit uses."""
+    keep = _kept(rows)
+    x = np.vstack([r["x"] for r in rows])[keep]
+    y = np.concatenate([r["y"] for r in rows])[keep]
+    w = line_weights(rows)[keep]
+    return x, y, w
 
 
 def export(model: HistGradientBoostingClassifier) -> TreeEnsemble:
@@ -225,10 +245,9 @@ def train(rows: list[dict], inner_folds: int = 3, quiet: bool = False) -> Scorer
         if not quiet:
             print(f"  inner fold {k}: {time.time() - t0:.0f}s", flush=True)
     x2 = np.vstack([stage2_features(p, r["base"]) for p, r in zip(oof, rows, strict=True)])
-    y2 = np.concatenate([r["y"] for r in rows])
-    w2 = line_weights(rows)
-    known = (y2 >= 0) & (w2 > 0)
-    stage2 = fit_gbm(x2[known], y2[known], w2[known])
+    keep = _kept(rows)
+    stage2 = fit_gbm(x2[keep], np.concatenate([r["y"] for r in rows])[keep],
+                     line_weights(rows)[keep])
     if not quiet:
         print(f"  stage 2: {time.time() - t0:.0f}s", flush=True)
     # transitions from the fully labelled pages only (snippet pages have gaps)
@@ -272,7 +291,7 @@ def report(records: list[dict], outs: list[dict[str, Any]], title: str) -> dict[
 
 
 def main() -> None:
-    global SNIPPET_WEIGHT
+    global SNIPPET_WEIGHT, SAMPLE
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     ap.add_argument("--out", type=Path,
@@ -285,37 +304,56 @@ def main() -> None:
                     help=f"restyled training copies, comma-separated: {','.join(STYLES)}")
     ap.add_argument("--snippet-weight", type=float, default=SNIPPET_WEIGHT,
                     help="weight of snippet pages' labelled lines (0: leave them out)")
+    ap.add_argument("--sample", type=float, default=SAMPLE,
+                    help="share of fully labelled pages' lines each fit sees")
     ap.add_argument("--skip-final", action="store_true", help="do not write the shipped model")
     ap.add_argument("--json", type=Path, help="write the figures here")
+    ap.add_argument("--models", type=Path,
+                    help="keep the fold and final models here; models found there are reused "
+                         "(to score code changed after training)")
     a = ap.parse_args()
     np.random.seed(SEED)
     SNIPPET_WEIGHT = a.snippet_weight
+    SAMPLE = a.sample
     records = load_records(a.corpus)
     groups = site_groups((r["id"], r["source"], r["dump"]) for r in records)
     training = [r for r in records if r["source"] in TRAIN_SOURCES]
     styles = [s for s in a.augment.split(",") if s]
-    copies = [_restyled(r, s) for s in styles for r in training if r["style"] == "lines"]
     t0 = time.time()
-    rows = build_rows(training + copies, a.cache)
+    rows = build_rows(training, a.cache)
+    copies = 0
+    for style in styles:  # the lines dumps restyled; each style cached beside the rows
+        copied = [_restyled(r, style) for r in training if r["style"] == "lines"]
+        cache = a.cache.with_suffix(f".{style}.pkl") if a.cache is not None else None
+        rows += build_rows(copied, cache)
+        copies += len(copied)
+    rng = np.random.default_rng(SEED)
     for r in rows:
         r["group"] = groups[r["id"]]
-    print(f"features for {len(rows)} page dumps ({len(copies)} restyled) "
+        r["draw"] = rng.random(len(r["y"]))
+    print(f"features for {len(rows)} page dumps ({copies} restyled) "
           f"in {time.time() - t0:.0f}s", flush=True)
     figures: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
+        folder = a.models if a.models is not None else Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+
+        def trained(name: str, subset: list[dict], quiet: bool) -> Path:
+            """The model of these rows, trained now or reused from `--models`."""
+            path = folder / f"{name}.npz"
+            if a.models is None or not path.exists():
+                train(subset, a.inner_folds, quiet=quiet).save(path)
+            return path
+
+        jobs: list[tuple[str, dict]] = []
         if a.folds:
             fold_of = assign_folds(groups, a.folds)
-            jobs: list[tuple[str, dict]] = []
             for k in range(a.folds):
                 t1 = time.time()
-                model = train([r for r in rows if fold_of[r["id"]] != k], a.inner_folds, quiet=True)
-                path = str(Path(tmp) / f"fold{k}.npz")
-                model.save(Path(path))
-                jobs += [(path, rec) for rec in training if fold_of[rec["id"]] == k]
-                print(f"fold {k}: trained in {time.time() - t1:.0f}s", flush=True)
-        final = train(rows, a.inner_folds)
-        final_path = Path(tmp) / "final.npz"
-        final.save(final_path)
+                path = trained(f"fold{k}", [r for r in rows if fold_of[r["id"]] != k], True)
+                jobs += [(str(path), rec) for rec in training if fold_of[rec["id"]] == k]
+                print(f"fold {k}: {time.time() - t1:.0f}s", flush=True)
+        final_path = trained("final", rows, False)
         if a.folds:
             unseen = [rec for rec in records if rec["source"] not in TRAIN_SOURCES]
             jobs += [(str(final_path), rec) for rec in unseen]
@@ -327,7 +365,7 @@ def main() -> None:
         figures["in_sample"] = report(records, outs, "in sample (the shipped model, every page)")
         if not a.skip_final:
             a.out.parent.mkdir(parents=True, exist_ok=True)
-            final.save(a.out)
+            a.out.write_bytes(final_path.read_bytes())
             print(f"shipped model: {a.out} ({a.out.stat().st_size / 1e6:.2f} MB)")
     if a.json is not None:
         a.json.write_text(json.dumps(figures, indent=1, default=float))
