@@ -43,7 +43,8 @@ _DISCLOSURE = regex.compile(
 # A teaser link inside the article: "Lea también: <headline>", "Czytaj też | <headline>".
 # The label is the lexicon's; the headline after it is whatever another article is called.
 _READ_ALSO = regex.compile(
-    rf"(?i)^\W{{0,3}}(?:{lexicon.alternation('read_also_labels')})\s{{0,3}}[:|»]\s{{0,3}}\S"
+    rf"(?i)^\W{{0,3}}(?:{lexicon.alternation('read_also_labels')})\s{{0,3}}[:|»]\s{{0,3}}"
+    r"(?!https?://|www\.)\S"  # a headline, not a link list's address
 )
 # A match starts only where a whitespace run starts, and runs are possessive: the
 # same splits as without, but linear in a line padded with thousands of spaces
