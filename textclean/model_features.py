@@ -11,6 +11,7 @@ never holds a page-wide copy of every column (see `LineFeatures`).
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterator
 
 import numpy as np
@@ -19,6 +20,8 @@ from .page import Label, Page
 
 # rows of the page-wide passes that go a block at a time (bounds their temporaries)
 _BLOCK_ROWS = 4096
+# the context columns' running sums are kept at every this many rows (see LineFeatures)
+_SUM_STEP = 64
 
 CLASSES = ("article", "comment", "other")
 ARTICLE, COMMENT, OTHER = 0, 1, 2
@@ -96,24 +99,27 @@ def plain_base_features(page: Page) -> tuple[np.ndarray, np.ndarray, np.ndarray]
     """(indices of the non-blank lines, their base features but the vocabulary
     columns, each line's vocabulary column as an index, -1 for none): 30 of the
     52 columns as floats, the 22 one-hot ones as a byte (`widen_base` makes rows)."""
-    idx = np.array(page.nonblank(), dtype=np.int64)
-    stats = page.stats
     lines = page.lines
+    # no page-wide list of line numbers on the way (a big page's would be tens of MB)
+    idx = np.fromiter((i for i, line in enumerate(lines) if not line.blank), dtype=np.int64)
+    stats = page.stats
     n_lines = len(lines)
     n_vocab = len(VOCAB_CATEGORIES)
     # rows of plain numbers first, one numpy conversion and column-wise logs after:
     # a numpy call per line and feature costs more than the features themselves
     rows: list[tuple[float, ...]] = []
-    vocab_col: list[int] = []
+    vocab_col = array("b")
     out = np.zeros((len(idx), _PLAIN), dtype=np.float64)
     done = 0
-    for i in idx.tolist():
+    for i, line in enumerate(lines):
+        if line.blank:
+            continue
         if len(rows) == 4096:
             out[done : done + len(rows), : len(rows[0])] = np.array(rows, dtype=np.float64)
             done += len(rows)
             rows = []
         s = stats[i]
-        text = lines[i].text.strip()
+        text = line.text.strip()
         words = s.words
         standing = page.standing(i)
         removed = standing is not None and standing.label is Label.BOILERPLATE
@@ -159,7 +165,7 @@ def plain_base_features(page: Page) -> tuple[np.ndarray, np.ndarray, np.ndarray]
     out[done:, : len(rows[0])] = np.array(rows, dtype=np.float64)
     for col in _LOG_COLUMNS:
         out[:, col] = np.log1p(out[:, col])
-    return idx, out, np.array(vocab_col, dtype=np.int8)
+    return idx, out, np.frombuffer(vocab_col, dtype=np.int8).copy()
 
 
 # columns stored raw by base_features and turned into log1p(x) column-wise
@@ -205,20 +211,32 @@ def _best_run(score: np.ndarray) -> tuple[int, int]:
 def _run_features(weight: np.ndarray) -> np.ndarray:
     """Inside the best run of `weight`, log distance to it, and its share of lines."""
     n = len(weight)
-    lo, hi = _best_run(weight)
-    pos = np.arange(n)
+    return _run_columns(np.arange(n), *_best_run(weight), n)
+
+
+def _run_columns(pos: np.ndarray, lo: int, hi: int, n: int) -> np.ndarray:
+    """`_run_features` of rows `pos` of n, the best run being [lo, hi)."""
     inside = (pos >= lo) & (pos < hi)
     dist = np.where(pos < lo, lo - pos, np.where(pos >= hi, pos - hi + 1, 0))
-    return np.column_stack([inside, np.log1p(dist), np.full(n, (hi - lo) / max(n, 1))])
+    return np.column_stack([inside, np.log1p(dist), np.full(len(pos), (hi - lo) / max(n, 1))])
 
 
-def _distance_features(flag: np.ndarray) -> np.ndarray:
-    """After the first flagged row; log distance to the last flagged row before / next after."""
-    n = len(flag)
-    pos = np.arange(n)
+def _distance_columns(pos: np.ndarray, flagged: np.ndarray, n: int) -> np.ndarray:
+    """Rows `pos` of n: after the first flagged row; log distance to the last flagged
+    row before / the next after (`flagged`: the flagged rows in order).
+
+    >>> _distance_columns(np.arange(4), np.array([1]), 4)[:, 0].tolist()
+    [0.0, 1.0, 1.0, 1.0]
+    """
     big = 2 * n + 10
-    last = np.maximum.accumulate(np.where(flag, pos, -big))
-    nxt = np.minimum.accumulate(np.where(flag, pos, 3 * n + 10)[::-1])[::-1]
+    if len(flagged):
+        k = np.searchsorted(flagged, pos, side="right")  # flagged rows up to each row
+        last = np.where(k > 0, flagged[np.maximum(k - 1, 0)], -big)
+        j = np.searchsorted(flagged, pos, side="left")  # the first flagged row from it on
+        nxt = np.where(j < len(flagged), flagged[np.minimum(j, len(flagged) - 1)], 3 * n + 10)
+    else:
+        last = np.full(len(pos), -big)
+        nxt = np.full(len(pos), 3 * n + 10)
     return np.column_stack([
         last >= 0, np.log1p(np.minimum(pos - last, big)), np.log1p(np.minimum(nxt - pos, big)),
     ])
@@ -227,12 +245,15 @@ def _distance_features(flag: np.ndarray) -> np.ndarray:
 class LineFeatures:
     """The line model's input for one page, built a chunk of rows at a time.
 
-    The page-wide parts (base features, running sums for the windowed means,
-    position and run features) are computed once; `rows(lo, hi)` assembles the
-    full 173 columns of rows lo..hi from them, so a huge page never holds all
-    its rows' full feature vectors at once. Rows are the same numbers whatever
-    the chunking. `base` holds the base columns before the vocabulary categories,
-    `vocab` each row's category as an index (`full` gives whole base rows)."""
+    The page-wide parts are computed once and kept small: the base features, the
+    running sums of the context columns at every `_SUM_STEP`-th row (for the
+    windowed means), the three page columns that need the whole page, and the few
+    numbers the other page columns come from. `rows(lo, hi)` assembles the full
+    173 columns of rows lo..hi from them, so a huge page never holds all its rows'
+    full feature vectors, nor a page-wide copy of a group of columns. Rows are the
+    same numbers whatever the chunking. `base` holds the base columns before the
+    vocabulary categories, `vocab` each row's category as an index (`full` gives
+    whole base rows)."""
 
     def __init__(self, page: Page) -> None:
         self._released = False
@@ -242,20 +263,34 @@ class LineFeatures:
         self.width = len(feature_names())
         if n == 0:
             return
-        # running sums of the context columns, a block at a time: no page-wide copy
-        # of those columns (each block starts from the sum before it, so every sum
-        # is the same sequence of additions as one cumsum over the page)
-        self._sums = np.zeros((n + 1, len(_CTX)))
+        # running sums of the context columns, a block at a time, kept at every
+        # `_SUM_STEP`-th row only (`_running_sums` adds up the rows after one again):
+        # each sum is the same sequence of additions as one cumsum over the page,
+        # as a cumsum adds row by row, whatever the blocks and steps
+        self._marks = np.zeros((n // _SUM_STEP + 1, len(_CTX)))
+        running = np.zeros(len(_CTX))
         for lo in range(0, n, _BLOCK_ROWS):
             hi = min(lo + _BLOCK_ROWS, n)
             block = self.full(lo, hi)[:, _CTX]
-            block[0] += self._sums[lo]
-            np.cumsum(block, axis=0, out=self._sums[lo + 1 : hi + 1])
-        chars = np.expm1(base[:, _B["log_chars"]])
-        prose_chars = chars * base[:, _B["prose"]]
+            block[0] += running
+            sums = np.cumsum(block, axis=0)  # sums[k - lo]: the sum of rows 0..k
+            first = -(-(lo + 1) // _SUM_STEP) * _SUM_STEP  # the first kept one after lo
+            for k in range(first, hi + 1, _SUM_STEP):
+                self._marks[k // _SUM_STEP] = sums[k - lo - 1]
+            running = sums[-1]
+        prose_chars = np.expm1(base[:, _B["log_chars"]]) * base[:, _B["prose"]]
         total = prose_chars.sum() or 1.0
         above = (np.cumsum(prose_chars) - prose_chars) / total
-        starts = np.array([page.lines[i].start for i in self.idx.tolist()], dtype=np.float64)
+        # relative offset, prose above and prose below; `_page_columns` makes the rest
+        spread = self._spread = np.empty((n, 3))
+        lines = page.lines
+        for lo in range(0, n, _BLOCK_ROWS):  # no page-wide list of line numbers
+            starts = [lines[i].start for i in self.idx[lo : lo + _BLOCK_ROWS].tolist()]
+            spread[lo : lo + _BLOCK_ROWS, 0] = np.array(starts, dtype=np.float64)
+        spread[:, 0] /= max(len(page.text), 1)
+        spread[:, 1] = above
+        spread[:, 2] = 1.0 - above - prose_chars / total
+        del above, prose_chars
         # the old heuristic's notion of the densest prose run, as a hint
         simple = (
             np.where(base[:, _B["log_words"]] >= np.log1p(10), 0.5,
@@ -264,20 +299,15 @@ class LineFeatures:
             + 0.3 * base[:, _B["ends_full_stop"]] - 0.3 * base[:, _B["url"]]
             - 0.3 * (base[:, _B["log_repeats"]] > 0) - 0.8 * base[:, _B["prior_removed"]]
         )
-        comment_flag = np.zeros(n, dtype=bool)
-        for k, i in enumerate(self.idx.tolist()):
-            comment_flag[k] = page.stats[i].vocab in _COMMENTISH
-        # filled column by column: no second page-wide copy of the columns
-        cols = self.page_cols = np.empty((n, len(PAGE_NAMES)))
-        cols[:, 0] = np.arange(n) / max(n - 1, 1)
-        cols[:, 1] = starts / max(len(page.text), 1)
-        cols[:, 2] = above
-        cols[:, 3] = 1.0 - above - prose_chars / total
-        cols[:, 4] = np.log1p(n)
-        cols[:, 5] = float(page.style == "blocks")
-        cols[:, 6] = base[:, _B["prose"]].mean()
-        cols[:, 7:10] = _distance_features(comment_flag)
-        cols[:, 10:13] = _run_features(simple)
+        self._run = _best_run(simple)
+        del simple
+        stats = page.stats
+        flagged: list[int] = []
+        for lo in range(0, n, _BLOCK_ROWS):
+            rows = self.idx[lo : lo + _BLOCK_ROWS].tolist()
+            flagged += [lo + k for k, i in enumerate(rows) if stats[i].vocab in _COMMENTISH]
+        self._flagged = np.array(flagged, dtype=np.int64)  # rows after a comment header...
+        self._constants = (np.log1p(n), float(page.style == "blocks"), base[:, _B["prose"]].mean())
 
     def full(self, lo: int, hi: int) -> np.ndarray:
         """Base feature rows lo..hi with the vocabulary one-hot (`BASE_NAMES`);
@@ -293,10 +323,35 @@ class LineFeatures:
         return out
 
     def release(self) -> None:
-        """Drop the running sums and page columns (a big page's tens of MB) once the
-        stage-1 rows are built; `idx` and `base` stay for the second stage."""
-        self._sums = self.page_cols = np.zeros((0, 0))
+        """Drop the running sums and page columns once the stage-1 rows are built;
+        `idx` and `base` stay for the second stage."""
+        self._marks = self._spread = np.zeros((0, 0))
         self._released = True
+
+    def _running_sums(self, a: int, b: int) -> np.ndarray:
+        """Row k - a: the sum of the context columns of rows before k, for k in a..b;
+        added up from the kept sum before `a`, in the order of the page-wide cumsum."""
+        m = a // _SUM_STEP
+        first = m * _SUM_STEP
+        out = np.empty((b - first + 1, len(_CTX)))
+        out[0] = self._marks[m]
+        if b > first:
+            block = self.full(first, b)[:, _CTX]
+            block[0] += out[0]
+            np.cumsum(block, axis=0, out=out[1:])
+        return out[a - first :]
+
+    def _page_columns(self, lo: int, hi: int) -> np.ndarray:
+        """The `PAGE_NAMES` columns of rows lo..hi."""
+        n = self.n
+        pos = np.arange(lo, hi)
+        cols = np.empty((hi - lo, len(PAGE_NAMES)))
+        cols[:, 0] = pos / max(n - 1, 1)
+        cols[:, 1:4] = self._spread[lo:hi]
+        cols[:, 4], cols[:, 5], cols[:, 6] = self._constants
+        cols[:, 7:10] = _distance_columns(pos, self._flagged, n)
+        cols[:, 10:13] = _run_columns(pos, *self._run, n)
+        return cols
 
     def rows(self, lo: int, hi: int) -> np.ndarray:
         """Full feature rows lo..hi (clipped to the page)."""
@@ -321,12 +376,17 @@ class LineFeatures:
                 ]
             col += nc
         pos = np.arange(lo, hi)
+        wide = max(_WINDOWS)
+        s_lo = max(lo - wide, 0)
+        sums = self._running_sums(s_lo, min(hi + wide + 1, self.n))
         for r in _WINDOWS:  # mean of rows i-r..i+r, clipped at the ends
             w_lo = np.clip(pos - r, 0, self.n)
             w_hi = np.clip(pos + r + 1, 0, self.n)
-            out[:, col : col + nc] = (self._sums[w_hi] - self._sums[w_lo]) / (w_hi - w_lo)[:, None]
+            out[:, col : col + nc] = (sums[w_hi - s_lo] - sums[w_lo - s_lo]) / (w_hi - w_lo)[
+                :, None
+            ]
             col += nc
-        out[:, col:] = self.page_cols[lo:hi]
+        out[:, col:] = self._page_columns(lo, hi)
         return out
 
 

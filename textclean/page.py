@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
@@ -139,8 +140,8 @@ class Checkpoint:
     refused: int
     declared_comment_count: int | None
     comment_section: tuple[int, int] | None
-    scores: list[float] | None
-    comment_scores: list[float] | None
+    scores: Sequence[float] | None
+    comment_scores: Sequence[float] | None
 
 
 class Page:
@@ -184,8 +185,10 @@ class Page:
         self.comment_section: tuple[int, int] | None = None  # line range [a, b)
         self.meta: list[MetaClaim] = []
         self.refused: list[Refusal] = []  # candidates refused, with the reason
-        self.scores: list[float] | None = None  # P(article) per line, if a scorer ran
-        self.comment_scores: list[float] | None = None  # P(comment) per line, if a scorer ran
+        # P(article) and P(comment) per line, if a scorer ran (the content filter
+        # keeps them as array('d'): 8 bytes a line)
+        self.scores: Sequence[float] | None = None
+        self.comment_scores: Sequence[float] | None = None
 
     @cached_property
     def lines(self) -> list[Line]:
