@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterator
+from typing import Any
 
 import numpy as np
 
@@ -49,6 +50,18 @@ BASE_NAMES: tuple[str, ...] = (
 _B = {name: k for k, name in enumerate(BASE_NAMES)}
 # the columns before the one-hot vocabulary categories, which close the row
 _PLAIN = _B[f"vocab:{VOCAB_CATEGORIES[0]}"]
+# the plain columns whose values are flags or counts up to 5 (exact in a byte),
+# and the fractional ones (see PlainBase)
+_FLAGS = [
+    _B[n] for n in (
+        "ends_sentence", "ends_full_stop", "url", "separators", "bullet", "currency",
+        "has_time", "blank_before", "blank_after", "name_like", "prior_removed",
+        "starts_lower", "ends_colon", "all_caps", "quoted", "prose", "short", "vocab_any",
+    )
+]
+_FRACTIONS = [k for k in range(_PLAIN) if k not in _FLAGS]
+_FLAG_AT = {col: k for k, col in enumerate(_FLAGS)}
+_FRACTION_AT = {col: k for k, col in enumerate(_FRACTIONS)}
 # Base columns whose neighbours (±1, ±2) and windowed means the line model sees.
 CONTEXT_NAMES = (
     "log_words", "stop_ratio", "ends_full_stop", "prose", "short", "vocab_any", "prior_removed",
@@ -99,6 +112,50 @@ def plain_base_features(page: Page) -> tuple[np.ndarray, np.ndarray, np.ndarray]
     """(indices of the non-blank lines, their base features but the vocabulary
     columns, each line's vocabulary column as an index, -1 for none): 30 of the
     52 columns as floats, the 22 one-hot ones as a byte (`widen_base` makes rows)."""
+    idx, plain, vocab = base_parts(page)
+    return idx, plain.rows(0, len(plain)), vocab
+
+
+class PlainBase:
+    """The plain base columns (`BASE_NAMES` before the vocabulary) of a page's rows:
+    the 12 fractional ones as floats, the 18 that are flags or small counts as a
+    byte each (149 bytes a row where floats took 240). Indexed like the float
+    array it stands for: `plain[rows, column]` gives floats, `plain[lo:hi]` rows.
+
+    >>> plain = PlainBase(np.array([[0.5] * len(_FRACTIONS)]), np.ones((1, len(_FLAGS)), np.int8))
+    >>> plain[0, _B["stop_ratio"]], plain[:, _B["prose"]], plain[0:1].shape
+    (np.float64(0.5), array([1.]), (1, 30))
+    """
+
+    def __init__(self, fractions: np.ndarray, flags: np.ndarray) -> None:
+        self.fractions = fractions
+        self.flags = flags
+
+    def __len__(self) -> int:
+        return len(self.fractions)
+
+    def rows(self, lo: int, hi: int) -> np.ndarray:
+        """Rows lo..hi as floats, all 30 columns."""
+        fractions = self.fractions[lo:hi]
+        out = np.empty((len(fractions), _PLAIN))
+        out[:, _FRACTIONS] = fractions
+        out[:, _FLAGS] = self.flags[lo:hi]
+        return out
+
+    def __getitem__(self, key: Any) -> Any:
+        if isinstance(key, slice):
+            lo, hi, _ = key.indices(len(self))
+            return self.rows(lo, hi)
+        rows, column = key
+        k = _FRACTION_AT.get(column)
+        if k is not None:
+            return self.fractions[rows, k]
+        value = self.flags[rows, _FLAG_AT[column]]
+        return value.astype(np.float64) if isinstance(value, np.ndarray) else np.float64(value)
+
+
+def base_parts(page: Page) -> tuple[np.ndarray, PlainBase, np.ndarray]:
+    """`plain_base_features` with the plain columns as a `PlainBase`."""
     lines = page.lines
     # no page-wide list of line numbers on the way (a big page's would be tens of MB)
     idx = np.fromiter((i for i, line in enumerate(lines) if not line.blank), dtype=np.int64)
@@ -109,13 +166,14 @@ def plain_base_features(page: Page) -> tuple[np.ndarray, np.ndarray, np.ndarray]
     # a numpy call per line and feature costs more than the features themselves
     rows: list[tuple[float, ...]] = []
     vocab_col = array("b")
-    out = np.zeros((len(idx), _PLAIN), dtype=np.float64)
+    fractions = np.zeros((len(idx), len(_FRACTIONS)))
+    flags = np.zeros((len(idx), len(_FLAGS)), dtype=np.int8)
     done = 0
     for i, line in enumerate(lines):
         if line.blank:
             continue
         if len(rows) == 4096:
-            out[done : done + len(rows), : len(rows[0])] = np.array(rows, dtype=np.float64)
+            _put_rows(fractions, flags, done, rows)
             done += len(rows)
             rows = []
         s = stats[i]
@@ -161,11 +219,21 @@ def plain_base_features(page: Page) -> tuple[np.ndarray, np.ndarray, np.ndarray]
             -1 if s.vocab is None else _VOCAB_INDEX.get(s.vocab, n_vocab)
         )
     if not rows:
-        return idx, out, np.zeros(0, dtype=np.int8)
-    out[done:, : len(rows[0])] = np.array(rows, dtype=np.float64)
+        return idx, PlainBase(fractions, flags), np.zeros(0, dtype=np.int8)
+    _put_rows(fractions, flags, done, rows)
     for col in _LOG_COLUMNS:
-        out[:, col] = np.log1p(out[:, col])
-    return idx, out, np.frombuffer(vocab_col, dtype=np.int8).copy()
+        k = _FRACTION_AT[col]
+        fractions[:, k] = np.log1p(fractions[:, k])
+    return idx, PlainBase(fractions, flags), np.frombuffer(vocab_col, dtype=np.int8).copy()
+
+
+def _put_rows(
+    fractions: np.ndarray, flags: np.ndarray, at: int, rows: list[tuple[float, ...]]
+) -> None:
+    """Rows of plain numbers into the two arrays from row `at` (one conversion)."""
+    block = np.array(rows, dtype=np.float64)
+    fractions[at : at + len(rows)] = block[:, _FRACTIONS]
+    flags[at : at + len(rows)] = block[:, _FLAGS]
 
 
 # columns stored raw by base_features and turned into log1p(x) column-wise
@@ -257,7 +325,7 @@ class LineFeatures:
 
     def __init__(self, page: Page) -> None:
         self._released = False
-        self.idx, self.base, self.vocab = plain_base_features(page)
+        self.idx, self.base, self.vocab = base_parts(page)
         base = self.base
         n = self.n = len(self.idx)
         self.width = len(feature_names())
@@ -312,7 +380,7 @@ class LineFeatures:
     def full(self, lo: int, hi: int) -> np.ndarray:
         """Base feature rows lo..hi with the vocabulary one-hot (`BASE_NAMES`);
         `base` holds only the columns before it."""
-        return widen_base(self.base[lo:hi], self.vocab[lo:hi])
+        return widen_base(self.base.rows(lo, hi), self.vocab[lo:hi])
 
     def columns(self, cols: list[int]) -> np.ndarray:
         """Base feature columns `cols` (indices into `BASE_NAMES`) of every row."""

@@ -301,6 +301,20 @@ class Page:
         """The decision that currently holds for a line (None: undecided)."""
         return self._standing[line]
 
+    def take_standing(self, line: int) -> Decision | None:
+        """The decision that holds for a line, forgotten by the page (the line reads
+        as undecided after): for the last reader, so that a big page's decisions
+        are let go of one by one while its Document is built.
+
+        >>> page = Page("Home\\n")
+        >>> _ = page.decide(0, Label.BOILERPLATE, "mine", "menu", 0.9)
+        >>> page.take_standing(0).reason, page.standing(0)
+        ('menu', None)
+        """
+        decision = self._standing[line]
+        self._standing[line] = None
+        return decision
+
     def label(self, line: int) -> Label | None:
         d = self._standing[line]
         return d.label if d else None

@@ -36,6 +36,7 @@ from .model_features import (
     PAGE_NAMES,
     VOCAB_CATEGORIES,
     LineFeatures,
+    PlainBase,
     base_features,
     feature_names,
     line_features,
@@ -59,6 +60,7 @@ __all__ = [
     "PAGE_NAMES",
     "VOCAB_CATEGORIES",
     "LineFeatures",
+    "PlainBase",
     "ScorerModel",
     "TreeEnsemble",
     "_walk",
@@ -140,19 +142,23 @@ def predict_features(
     columns once stage 1 is done (the caller needs no more rows)."""
     if feats.n == 0:
         return np.zeros((0, 3))
-    probs = np.vstack([
-        model.stage1.proba(feats.rows(lo, lo + _CHUNK_ROWS))
-        for lo in range(0, feats.n, _CHUNK_ROWS)
-    ])
+    # each chunk's probabilities written into one array (a list of chunks and
+    # their vstack would hold them twice)
+    probs = np.empty((feats.n, len(CLASSES)))
+    for lo in range(0, feats.n, _CHUNK_ROWS):
+        probs[lo : lo + _CHUNK_ROWS] = model.stage1.proba(feats.rows(lo, lo + _CHUNK_ROWS))
     if release:
         feats.release()
     if model.stage2 is not None:
         # chunks on the walk's own boundaries: the same leaves and sums as one call
         stage2 = model.stage2
         s2_base = feats.columns(_S2)
-        probs = np.vstack([
-            stage2.proba(x) for x in stage2_chunks(probs, s2_base, _CHUNK_ROWS)
-        ])
+        out = np.empty_like(probs)
+        lo = 0
+        for x in stage2_chunks(probs, s2_base, _CHUNK_ROWS):
+            out[lo : lo + len(x)] = stage2.proba(x)
+            lo += len(x)
+        probs = out
     return probs
 
 
