@@ -219,17 +219,25 @@ def assemble(page: Page) -> Document:
     if last is not None:
         out.emit(last)
     segments, removed = out.segments, out.removed
-    return Document(
+    del out  # and its index of removed texts
+    doc = Document(
         length=len(text),
         language=page.language,
         style=page.style,
         article=article,
         comments=comments,
         declared_comment_count=page.declared_comment_count,
-        removed=removed,
-        segments=segments,
+        removed=[],
+        segments=[],
         notes=page.notes,
     )
+    # The two long lists as they are: their models were built from trusted values
+    # (`models.trusted_segment`), and validating them would copy each list beside
+    # itself at the page's peak. Assignment does not validate (the same dict entry
+    # and field set as passing them).
+    doc.removed = removed
+    doc.segments = segments
+    return doc
 
 
 def _article_lines(

@@ -390,6 +390,10 @@ class LineFeatures:
             out[lo:hi] = self.full(lo, hi)[:, cols]
         return out
 
+    def column_view(self, cols: list[int]) -> BaseColumns:
+        """`columns(cols)` without a page-wide copy: made a block at a time when read."""
+        return BaseColumns(self, cols)
+
     def release(self) -> None:
         """Drop the running sums and page columns once the stage-1 rows are built;
         `idx` and `base` stay for the second stage."""
@@ -458,6 +462,29 @@ class LineFeatures:
         return out
 
 
+class BaseColumns:
+    """Base feature columns `cols` of a page's rows (`LineFeatures.column_view`),
+    indexed like the float array `LineFeatures.columns(cols)` stands for:
+    `[lo:hi]` gives rows, `[:, k]` the k-th column of every row."""
+
+    def __init__(self, feats: LineFeatures, cols: list[int]) -> None:
+        self.feats = feats
+        self.cols = cols
+
+    def __len__(self) -> int:
+        return self.feats.n
+
+    def __getitem__(self, key: Any) -> Any:
+        if isinstance(key, slice):
+            lo, hi, _ = key.indices(self.feats.n)
+            return self.feats.full(lo, hi)[:, self.cols]
+        rows, k = key
+        col = self.cols[k]
+        if col < _PLAIN:
+            return self.feats.base[rows, col]
+        return self.feats.columns([col])[rows, 0]
+
+
 def line_features(page: Page) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(non-blank line indices, base features, full line-model features)."""
     feats = LineFeatures(page)
@@ -522,7 +549,9 @@ def stage2_features(probs: np.ndarray, base: np.ndarray) -> np.ndarray:
     return out
 
 
-def stage2_chunks(probs: np.ndarray, s2_base: np.ndarray, rows: int) -> Iterator[np.ndarray]:
+def stage2_chunks(
+    probs: np.ndarray, s2_base: np.ndarray | BaseColumns, rows: int
+) -> Iterator[np.ndarray]:
     """`stage2_features(probs, base)` `rows` rows at a time, the same numbers, from
     the `STAGE2_BASE` columns of `base` (`s2_base`): the page-wide parts (running
     sums, page columns) are computed once, so a big page never holds all its rows'

@@ -152,7 +152,7 @@ def predict_features(
     if model.stage2 is not None:
         # chunks on the walk's own boundaries: the same leaves and sums as one call
         stage2 = model.stage2
-        s2_base = feats.columns(_S2)
+        s2_base = feats.column_view(_S2)  # no page-wide copy of the columns
         out = np.empty_like(probs)
         lo = 0
         for x in stage2_chunks(probs, s2_base, _CHUNK_ROWS):
