@@ -162,6 +162,8 @@ def _decided_line(line: Line, decision: Decision | None) -> _Seg:
 
 
 def assemble(page: Page) -> Document:
+    """The Document of a judged page; uses up the page's lines and standing
+    decisions (a page is assembled once, as `Pipeline.run` does)."""
     text = page.text
     # Segments are turned into models as soon as they are final (when the next
     # one starts): a big page never holds a second, intermediate copy of them.
@@ -182,8 +184,9 @@ def assemble(page: Page) -> Document:
     article = _article(page, body_lines, caption_lines)
     comments = _comments(page)
     page.drop_stats()
-    # The segments are the lines' last readers: each line is let go of once its
-    # segments are made, so a big page's lines and Document do not coexist.
+    # The segments are the lines' and the decisions' last readers: each line and
+    # its decision are let go of once its segments are made, so a big page's lines,
+    # decisions and Document do not coexist.
     pending = page.release_lines()
     pending.reverse()
     for i in range(len(pending)):
@@ -206,7 +209,7 @@ def assemble(page: Page) -> Document:
         elif i in meta_by_line:
             pieces = _meta_line(line, meta_by_line[i])
         else:
-            pieces = [_decided_line(line, page.standing(i))]
+            pieces = [_decided_line(line, page.take_standing(i))]
         pieces[-1].end = line.stop
         if last is not None:
             out.emit(last)
@@ -216,17 +219,25 @@ def assemble(page: Page) -> Document:
     if last is not None:
         out.emit(last)
     segments, removed = out.segments, out.removed
-    return Document(
+    del out  # and its index of removed texts
+    doc = Document(
         length=len(text),
         language=page.language,
         style=page.style,
         article=article,
         comments=comments,
         declared_comment_count=page.declared_comment_count,
-        removed=removed,
-        segments=segments,
+        removed=[],
+        segments=[],
         notes=page.notes,
     )
+    # The two long lists as they are: their models were built from trusted values
+    # (`models.trusted_segment`), and validating them would copy each list beside
+    # itself at the page's peak. Assignment does not validate (the same dict entry
+    # and field set as passing them).
+    doc.removed = removed
+    doc.segments = segments
+    return doc
 
 
 def _article_lines(

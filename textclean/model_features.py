@@ -11,7 +11,9 @@ never holds a page-wide copy of every column (see `LineFeatures`).
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterator
+from typing import Any
 
 import numpy as np
 
@@ -19,6 +21,8 @@ from .page import Label, Page
 
 # rows of the page-wide passes that go a block at a time (bounds their temporaries)
 _BLOCK_ROWS = 4096
+# the context columns' running sums are kept at every this many rows (see LineFeatures)
+_SUM_STEP = 64
 
 CLASSES = ("article", "comment", "other")
 ARTICLE, COMMENT, OTHER = 0, 1, 2
@@ -46,6 +50,18 @@ BASE_NAMES: tuple[str, ...] = (
 _B = {name: k for k, name in enumerate(BASE_NAMES)}
 # the columns before the one-hot vocabulary categories, which close the row
 _PLAIN = _B[f"vocab:{VOCAB_CATEGORIES[0]}"]
+# the plain columns whose values are flags or counts up to 5 (exact in a byte),
+# and the fractional ones (see PlainBase)
+_FLAGS = [
+    _B[n] for n in (
+        "ends_sentence", "ends_full_stop", "url", "separators", "bullet", "currency",
+        "has_time", "blank_before", "blank_after", "name_like", "prior_removed",
+        "starts_lower", "ends_colon", "all_caps", "quoted", "prose", "short", "vocab_any",
+    )
+]
+_FRACTIONS = [k for k in range(_PLAIN) if k not in _FLAGS]
+_FLAG_AT = {col: k for k, col in enumerate(_FLAGS)}
+_FRACTION_AT = {col: k for k, col in enumerate(_FRACTIONS)}
 # Base columns whose neighbours (±1, ±2) and windowed means the line model sees.
 CONTEXT_NAMES = (
     "log_words", "stop_ratio", "ends_full_stop", "prose", "short", "vocab_any", "prior_removed",
@@ -96,24 +112,72 @@ def plain_base_features(page: Page) -> tuple[np.ndarray, np.ndarray, np.ndarray]
     """(indices of the non-blank lines, their base features but the vocabulary
     columns, each line's vocabulary column as an index, -1 for none): 30 of the
     52 columns as floats, the 22 one-hot ones as a byte (`widen_base` makes rows)."""
-    idx = np.array(page.nonblank(), dtype=np.int64)
-    stats = page.stats
+    idx, plain, vocab = base_parts(page)
+    return idx, plain.rows(0, len(plain)), vocab
+
+
+class PlainBase:
+    """The plain base columns (`BASE_NAMES` before the vocabulary) of a page's rows:
+    the 12 fractional ones as floats, the 18 that are flags or small counts as a
+    byte each (149 bytes a row where floats took 240). Indexed like the float
+    array it stands for: `plain[rows, column]` gives floats, `plain[lo:hi]` rows.
+
+    >>> plain = PlainBase(np.array([[0.5] * len(_FRACTIONS)]), np.ones((1, len(_FLAGS)), np.int8))
+    >>> plain[0, _B["stop_ratio"]], plain[:, _B["prose"]], plain[0:1].shape
+    (np.float64(0.5), array([1.]), (1, 30))
+    """
+
+    def __init__(self, fractions: np.ndarray, flags: np.ndarray) -> None:
+        self.fractions = fractions
+        self.flags = flags
+
+    def __len__(self) -> int:
+        return len(self.fractions)
+
+    def rows(self, lo: int, hi: int) -> np.ndarray:
+        """Rows lo..hi as floats, all 30 columns."""
+        fractions = self.fractions[lo:hi]
+        out = np.empty((len(fractions), _PLAIN))
+        out[:, _FRACTIONS] = fractions
+        out[:, _FLAGS] = self.flags[lo:hi]
+        return out
+
+    def __getitem__(self, key: Any) -> Any:
+        if isinstance(key, slice):
+            lo, hi, _ = key.indices(len(self))
+            return self.rows(lo, hi)
+        rows, column = key
+        k = _FRACTION_AT.get(column)
+        if k is not None:
+            return self.fractions[rows, k]
+        value = self.flags[rows, _FLAG_AT[column]]
+        return value.astype(np.float64) if isinstance(value, np.ndarray) else np.float64(value)
+
+
+def base_parts(page: Page) -> tuple[np.ndarray, PlainBase, np.ndarray]:
+    """`plain_base_features` with the plain columns as a `PlainBase`."""
     lines = page.lines
+    # no page-wide list of line numbers on the way (a big page's would be tens of MB)
+    idx = np.fromiter((i for i, line in enumerate(lines) if not line.blank), dtype=np.int64)
+    stats = page.stats
     n_lines = len(lines)
     n_vocab = len(VOCAB_CATEGORIES)
     # rows of plain numbers first, one numpy conversion and column-wise logs after:
     # a numpy call per line and feature costs more than the features themselves
     rows: list[tuple[float, ...]] = []
-    vocab_col: list[int] = []
-    out = np.zeros((len(idx), _PLAIN), dtype=np.float64)
+    vocab_col = array("b")
+    fractions = np.zeros((len(idx), len(_FRACTIONS)))
+    flags = np.zeros((len(idx), len(_FLAGS)), dtype=np.int8)
     done = 0
-    for i in idx.tolist():
+    for i, line in enumerate(lines):
+        if line.blank:
+            continue
         if len(rows) == 4096:
-            out[done : done + len(rows), : len(rows[0])] = np.array(rows, dtype=np.float64)
+            _put_rows(fractions, flags, done, rows)
             done += len(rows)
             rows = []
         s = stats[i]
-        text = lines[i].text.strip()
+        text = line.text.strip()
         words = s.words
         standing = page.standing(i)
         removed = standing is not None and standing.label is Label.BOILERPLATE
@@ -155,11 +219,21 @@ def plain_base_features(page: Page) -> tuple[np.ndarray, np.ndarray, np.ndarray]
             -1 if s.vocab is None else _VOCAB_INDEX.get(s.vocab, n_vocab)
         )
     if not rows:
-        return idx, out, np.zeros(0, dtype=np.int8)
-    out[done:, : len(rows[0])] = np.array(rows, dtype=np.float64)
+        return idx, PlainBase(fractions, flags), np.zeros(0, dtype=np.int8)
+    _put_rows(fractions, flags, done, rows)
     for col in _LOG_COLUMNS:
-        out[:, col] = np.log1p(out[:, col])
-    return idx, out, np.array(vocab_col, dtype=np.int8)
+        k = _FRACTION_AT[col]
+        fractions[:, k] = np.log1p(fractions[:, k])
+    return idx, PlainBase(fractions, flags), np.frombuffer(vocab_col, dtype=np.int8).copy()
+
+
+def _put_rows(
+    fractions: np.ndarray, flags: np.ndarray, at: int, rows: list[tuple[float, ...]]
+) -> None:
+    """Rows of plain numbers into the two arrays from row `at` (one conversion)."""
+    block = np.array(rows, dtype=np.float64)
+    fractions[at : at + len(rows)] = block[:, _FRACTIONS]
+    flags[at : at + len(rows)] = block[:, _FLAGS]
 
 
 # columns stored raw by base_features and turned into log1p(x) column-wise
@@ -205,20 +279,32 @@ def _best_run(score: np.ndarray) -> tuple[int, int]:
 def _run_features(weight: np.ndarray) -> np.ndarray:
     """Inside the best run of `weight`, log distance to it, and its share of lines."""
     n = len(weight)
-    lo, hi = _best_run(weight)
-    pos = np.arange(n)
+    return _run_columns(np.arange(n), *_best_run(weight), n)
+
+
+def _run_columns(pos: np.ndarray, lo: int, hi: int, n: int) -> np.ndarray:
+    """`_run_features` of rows `pos` of n, the best run being [lo, hi)."""
     inside = (pos >= lo) & (pos < hi)
     dist = np.where(pos < lo, lo - pos, np.where(pos >= hi, pos - hi + 1, 0))
-    return np.column_stack([inside, np.log1p(dist), np.full(n, (hi - lo) / max(n, 1))])
+    return np.column_stack([inside, np.log1p(dist), np.full(len(pos), (hi - lo) / max(n, 1))])
 
 
-def _distance_features(flag: np.ndarray) -> np.ndarray:
-    """After the first flagged row; log distance to the last flagged row before / next after."""
-    n = len(flag)
-    pos = np.arange(n)
+def _distance_columns(pos: np.ndarray, flagged: np.ndarray, n: int) -> np.ndarray:
+    """Rows `pos` of n: after the first flagged row; log distance to the last flagged
+    row before / the next after (`flagged`: the flagged rows in order).
+
+    >>> _distance_columns(np.arange(4), np.array([1]), 4)[:, 0].tolist()
+    [0.0, 1.0, 1.0, 1.0]
+    """
     big = 2 * n + 10
-    last = np.maximum.accumulate(np.where(flag, pos, -big))
-    nxt = np.minimum.accumulate(np.where(flag, pos, 3 * n + 10)[::-1])[::-1]
+    if len(flagged):
+        k = np.searchsorted(flagged, pos, side="right")  # flagged rows up to each row
+        last = np.where(k > 0, flagged[np.maximum(k - 1, 0)], -big)
+        j = np.searchsorted(flagged, pos, side="left")  # the first flagged row from it on
+        nxt = np.where(j < len(flagged), flagged[np.minimum(j, len(flagged) - 1)], 3 * n + 10)
+    else:
+        last = np.full(len(pos), -big)
+        nxt = np.full(len(pos), 3 * n + 10)
     return np.column_stack([
         last >= 0, np.log1p(np.minimum(pos - last, big)), np.log1p(np.minimum(nxt - pos, big)),
     ])
@@ -227,35 +313,52 @@ def _distance_features(flag: np.ndarray) -> np.ndarray:
 class LineFeatures:
     """The line model's input for one page, built a chunk of rows at a time.
 
-    The page-wide parts (base features, running sums for the windowed means,
-    position and run features) are computed once; `rows(lo, hi)` assembles the
-    full 173 columns of rows lo..hi from them, so a huge page never holds all
-    its rows' full feature vectors at once. Rows are the same numbers whatever
-    the chunking. `base` holds the base columns before the vocabulary categories,
-    `vocab` each row's category as an index (`full` gives whole base rows)."""
+    The page-wide parts are computed once and kept small: the base features, the
+    running sums of the context columns at every `_SUM_STEP`-th row (for the
+    windowed means), the three page columns that need the whole page, and the few
+    numbers the other page columns come from. `rows(lo, hi)` assembles the full
+    173 columns of rows lo..hi from them, so a huge page never holds all its rows'
+    full feature vectors, nor a page-wide copy of a group of columns. Rows are the
+    same numbers whatever the chunking. `base` holds the base columns before the
+    vocabulary categories, `vocab` each row's category as an index (`full` gives
+    whole base rows)."""
 
     def __init__(self, page: Page) -> None:
         self._released = False
-        self.idx, self.base, self.vocab = plain_base_features(page)
+        self.idx, self.base, self.vocab = base_parts(page)
         base = self.base
         n = self.n = len(self.idx)
         self.width = len(feature_names())
         if n == 0:
             return
-        # running sums of the context columns, a block at a time: no page-wide copy
-        # of those columns (each block starts from the sum before it, so every sum
-        # is the same sequence of additions as one cumsum over the page)
-        self._sums = np.zeros((n + 1, len(_CTX)))
+        # running sums of the context columns, a block at a time, kept at every
+        # `_SUM_STEP`-th row only (`_running_sums` adds up the rows after one again):
+        # each sum is the same sequence of additions as one cumsum over the page,
+        # as a cumsum adds row by row, whatever the blocks and steps
+        self._marks = np.zeros((n // _SUM_STEP + 1, len(_CTX)))
+        running = np.zeros(len(_CTX))
         for lo in range(0, n, _BLOCK_ROWS):
             hi = min(lo + _BLOCK_ROWS, n)
             block = self.full(lo, hi)[:, _CTX]
-            block[0] += self._sums[lo]
-            np.cumsum(block, axis=0, out=self._sums[lo + 1 : hi + 1])
-        chars = np.expm1(base[:, _B["log_chars"]])
-        prose_chars = chars * base[:, _B["prose"]]
+            block[0] += running
+            sums = np.cumsum(block, axis=0)  # sums[k - lo]: the sum of rows 0..k
+            first = -(-(lo + 1) // _SUM_STEP) * _SUM_STEP  # the first kept one after lo
+            for k in range(first, hi + 1, _SUM_STEP):
+                self._marks[k // _SUM_STEP] = sums[k - lo - 1]
+            running = sums[-1]
+        prose_chars = np.expm1(base[:, _B["log_chars"]]) * base[:, _B["prose"]]
         total = prose_chars.sum() or 1.0
         above = (np.cumsum(prose_chars) - prose_chars) / total
-        starts = np.array([page.lines[i].start for i in self.idx.tolist()], dtype=np.float64)
+        # relative offset, prose above and prose below; `_page_columns` makes the rest
+        spread = self._spread = np.empty((n, 3))
+        lines = page.lines
+        for lo in range(0, n, _BLOCK_ROWS):  # no page-wide list of line numbers
+            starts = [lines[i].start for i in self.idx[lo : lo + _BLOCK_ROWS].tolist()]
+            spread[lo : lo + _BLOCK_ROWS, 0] = np.array(starts, dtype=np.float64)
+        spread[:, 0] /= max(len(page.text), 1)
+        spread[:, 1] = above
+        spread[:, 2] = 1.0 - above - prose_chars / total
+        del above, prose_chars
         # the old heuristic's notion of the densest prose run, as a hint
         simple = (
             np.where(base[:, _B["log_words"]] >= np.log1p(10), 0.5,
@@ -264,25 +367,20 @@ class LineFeatures:
             + 0.3 * base[:, _B["ends_full_stop"]] - 0.3 * base[:, _B["url"]]
             - 0.3 * (base[:, _B["log_repeats"]] > 0) - 0.8 * base[:, _B["prior_removed"]]
         )
-        comment_flag = np.zeros(n, dtype=bool)
-        for k, i in enumerate(self.idx.tolist()):
-            comment_flag[k] = page.stats[i].vocab in _COMMENTISH
-        # filled column by column: no second page-wide copy of the columns
-        cols = self.page_cols = np.empty((n, len(PAGE_NAMES)))
-        cols[:, 0] = np.arange(n) / max(n - 1, 1)
-        cols[:, 1] = starts / max(len(page.text), 1)
-        cols[:, 2] = above
-        cols[:, 3] = 1.0 - above - prose_chars / total
-        cols[:, 4] = np.log1p(n)
-        cols[:, 5] = float(page.style == "blocks")
-        cols[:, 6] = base[:, _B["prose"]].mean()
-        cols[:, 7:10] = _distance_features(comment_flag)
-        cols[:, 10:13] = _run_features(simple)
+        self._run = _best_run(simple)
+        del simple
+        stats = page.stats
+        flagged: list[int] = []
+        for lo in range(0, n, _BLOCK_ROWS):
+            rows = self.idx[lo : lo + _BLOCK_ROWS].tolist()
+            flagged += [lo + k for k, i in enumerate(rows) if stats[i].vocab in _COMMENTISH]
+        self._flagged = np.array(flagged, dtype=np.int64)  # rows after a comment header...
+        self._constants = (np.log1p(n), float(page.style == "blocks"), base[:, _B["prose"]].mean())
 
     def full(self, lo: int, hi: int) -> np.ndarray:
         """Base feature rows lo..hi with the vocabulary one-hot (`BASE_NAMES`);
         `base` holds only the columns before it."""
-        return widen_base(self.base[lo:hi], self.vocab[lo:hi])
+        return widen_base(self.base.rows(lo, hi), self.vocab[lo:hi])
 
     def columns(self, cols: list[int]) -> np.ndarray:
         """Base feature columns `cols` (indices into `BASE_NAMES`) of every row."""
@@ -292,11 +390,40 @@ class LineFeatures:
             out[lo:hi] = self.full(lo, hi)[:, cols]
         return out
 
+    def column_view(self, cols: list[int]) -> BaseColumns:
+        """`columns(cols)` without a page-wide copy: made a block at a time when read."""
+        return BaseColumns(self, cols)
+
     def release(self) -> None:
-        """Drop the running sums and page columns (a big page's tens of MB) once the
-        stage-1 rows are built; `idx` and `base` stay for the second stage."""
-        self._sums = self.page_cols = np.zeros((0, 0))
+        """Drop the running sums and page columns once the stage-1 rows are built;
+        `idx` and `base` stay for the second stage."""
+        self._marks = self._spread = np.zeros((0, 0))
         self._released = True
+
+    def _running_sums(self, a: int, b: int) -> np.ndarray:
+        """Row k - a: the sum of the context columns of rows before k, for k in a..b;
+        added up from the kept sum before `a`, in the order of the page-wide cumsum."""
+        m = a // _SUM_STEP
+        first = m * _SUM_STEP
+        out = np.empty((b - first + 1, len(_CTX)))
+        out[0] = self._marks[m]
+        if b > first:
+            block = self.full(first, b)[:, _CTX]
+            block[0] += out[0]
+            np.cumsum(block, axis=0, out=out[1:])
+        return out[a - first :]
+
+    def _page_columns(self, lo: int, hi: int) -> np.ndarray:
+        """The `PAGE_NAMES` columns of rows lo..hi."""
+        n = self.n
+        pos = np.arange(lo, hi)
+        cols = np.empty((hi - lo, len(PAGE_NAMES)))
+        cols[:, 0] = pos / max(n - 1, 1)
+        cols[:, 1:4] = self._spread[lo:hi]
+        cols[:, 4], cols[:, 5], cols[:, 6] = self._constants
+        cols[:, 7:10] = _distance_columns(pos, self._flagged, n)
+        cols[:, 10:13] = _run_columns(pos, *self._run, n)
+        return cols
 
     def rows(self, lo: int, hi: int) -> np.ndarray:
         """Full feature rows lo..hi (clipped to the page)."""
@@ -321,13 +448,41 @@ class LineFeatures:
                 ]
             col += nc
         pos = np.arange(lo, hi)
+        wide = max(_WINDOWS)
+        s_lo = max(lo - wide, 0)
+        sums = self._running_sums(s_lo, min(hi + wide + 1, self.n))
         for r in _WINDOWS:  # mean of rows i-r..i+r, clipped at the ends
             w_lo = np.clip(pos - r, 0, self.n)
             w_hi = np.clip(pos + r + 1, 0, self.n)
-            out[:, col : col + nc] = (self._sums[w_hi] - self._sums[w_lo]) / (w_hi - w_lo)[:, None]
+            out[:, col : col + nc] = (sums[w_hi - s_lo] - sums[w_lo - s_lo]) / (w_hi - w_lo)[
+                :, None
+            ]
             col += nc
-        out[:, col:] = self.page_cols[lo:hi]
+        out[:, col:] = self._page_columns(lo, hi)
         return out
+
+
+class BaseColumns:
+    """Base feature columns `cols` of a page's rows (`LineFeatures.column_view`),
+    indexed like the float array `LineFeatures.columns(cols)` stands for:
+    `[lo:hi]` gives rows, `[:, k]` the k-th column of every row."""
+
+    def __init__(self, feats: LineFeatures, cols: list[int]) -> None:
+        self.feats = feats
+        self.cols = cols
+
+    def __len__(self) -> int:
+        return self.feats.n
+
+    def __getitem__(self, key: Any) -> Any:
+        if isinstance(key, slice):
+            lo, hi, _ = key.indices(self.feats.n)
+            return self.feats.full(lo, hi)[:, self.cols]
+        rows, k = key
+        col = self.cols[k]
+        if col < _PLAIN:
+            return self.feats.base[rows, col]
+        return self.feats.columns([col])[rows, 0]
 
 
 def line_features(page: Page) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -394,7 +549,9 @@ def stage2_features(probs: np.ndarray, base: np.ndarray) -> np.ndarray:
     return out
 
 
-def stage2_chunks(probs: np.ndarray, s2_base: np.ndarray, rows: int) -> Iterator[np.ndarray]:
+def stage2_chunks(
+    probs: np.ndarray, s2_base: np.ndarray | BaseColumns, rows: int
+) -> Iterator[np.ndarray]:
     """`stage2_features(probs, base)` `rows` rows at a time, the same numbers, from
     the `STAGE2_BASE` columns of `base` (`s2_base`): the page-wide parts (running
     sums, page columns) are computed once, so a big page never holds all its rows'

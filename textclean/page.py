@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
@@ -140,8 +141,8 @@ class Checkpoint:
     refused: int
     declared_comment_count: int | None
     comment_section: tuple[int, int] | None
-    scores: list[float] | None
-    comment_scores: list[float] | None
+    scores: Sequence[float] | None
+    comment_scores: Sequence[float] | None
 
 
 class Page:
@@ -195,8 +196,10 @@ class Page:
         self.comment_section: tuple[int, int] | None = None  # line range [a, b)
         self.meta: list[MetaClaim] = []
         self.refused: list[Refusal] = []  # candidates refused, with the reason
-        self.scores: list[float] | None = None  # P(article) per line, if a scorer ran
-        self.comment_scores: list[float] | None = None  # P(comment) per line, if a scorer ran
+        # P(article) and P(comment) per line, if a scorer ran (the content filter
+        # keeps them as array('d'): 8 bytes a line)
+        self.scores: Sequence[float] | None = None
+        self.comment_scores: Sequence[float] | None = None
 
     @cached_property
     def lines(self) -> list[Line]:
@@ -310,6 +313,20 @@ class Page:
     def standing(self, line: int) -> Decision | None:
         """The decision that currently holds for a line (None: undecided)."""
         return self._standing[line]
+
+    def take_standing(self, line: int) -> Decision | None:
+        """The decision that holds for a line, forgotten by the page (the line reads
+        as undecided after): for the last reader, so that a big page's decisions
+        are let go of one by one while its Document is built.
+
+        >>> page = Page("Home\\n")
+        >>> _ = page.decide(0, Label.BOILERPLATE, "mine", "menu", 0.9)
+        >>> page.take_standing(0).reason, page.standing(0)
+        ('menu', None)
+        """
+        decision = self._standing[line]
+        self._standing[line] = None
+        return decision
 
     def label(self, line: int) -> Label | None:
         d = self._standing[line]

@@ -38,6 +38,7 @@ from .filter import (
     register,
     registered,
 )
+from .heap import BIG_PAGE, release_free_memory
 from .models import Document, InputNote
 from .page import Label, Page
 from .segment import InputError, decode, not_text
@@ -229,6 +230,8 @@ class Pipeline:
         # big page they would stay alive beside the whole Document.
         page.decisions = []
         page.scores = page.comment_scores = None
+        if len(page.text) >= BIG_PAGE:
+            release_free_memory()  # what the filters freed, before the Document grows
         doc = assemble(page)
         if any(note.kind == "not-text" for note in page.notes):
             doc.language = None  # stop words of no language voted: not a language

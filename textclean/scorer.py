@@ -36,6 +36,7 @@ from .model_features import (
     PAGE_NAMES,
     VOCAB_CATEGORIES,
     LineFeatures,
+    PlainBase,
     base_features,
     feature_names,
     line_features,
@@ -59,6 +60,7 @@ __all__ = [
     "PAGE_NAMES",
     "VOCAB_CATEGORIES",
     "LineFeatures",
+    "PlainBase",
     "ScorerModel",
     "TreeEnsemble",
     "_walk",
@@ -140,19 +142,23 @@ def predict_features(
     columns once stage 1 is done (the caller needs no more rows)."""
     if feats.n == 0:
         return np.zeros((0, 3))
-    probs = np.vstack([
-        model.stage1.proba(feats.rows(lo, lo + _CHUNK_ROWS))
-        for lo in range(0, feats.n, _CHUNK_ROWS)
-    ])
+    # each chunk's probabilities written into one array (a list of chunks and
+    # their vstack would hold them twice)
+    probs = np.empty((feats.n, len(CLASSES)))
+    for lo in range(0, feats.n, _CHUNK_ROWS):
+        probs[lo : lo + _CHUNK_ROWS] = model.stage1.proba(feats.rows(lo, lo + _CHUNK_ROWS))
     if release:
         feats.release()
     if model.stage2 is not None:
         # chunks on the walk's own boundaries: the same leaves and sums as one call
         stage2 = model.stage2
-        s2_base = feats.columns(_S2)
-        probs = np.vstack([
-            stage2.proba(x) for x in stage2_chunks(probs, s2_base, _CHUNK_ROWS)
-        ])
+        s2_base = feats.column_view(_S2)  # no page-wide copy of the columns
+        out = np.empty_like(probs)
+        lo = 0
+        for x in stage2_chunks(probs, s2_base, _CHUNK_ROWS):
+            out[lo : lo + len(x)] = stage2.proba(x)
+            lo += len(x)
+        probs = out
     return probs
 
 
@@ -175,40 +181,50 @@ def viterbi(
     # plain floats: a step over three states is cheaper in Python than in numpy
     # (the same float64 sums, and ties go to the first state as np.argmax does)
     (t00, t01, t02), (t10, t11, t12), (t20, t21, t22) = (weight * model.log_trans).tolist()
-    rows = emit.tolist()
     s0, s1, s2 = (weight * model.log_start + emit[0]).tolist()
-    back: list[tuple[int, int, int]] = [(0, 0, 0)]
+    # each line's three back pointers as one byte, 9 * a0 + 3 * a1 + a2 (a list of
+    # tuples took 70 bytes a line); the emissions as plain floats a block at a time
+    back = bytearray(n)
     # the three states written out: the same sums and comparisons as a loop over
     # them, without the loop's bookkeeping (this runs once per line)
-    for e0, e1, e2 in rows[1:]:
-        b0, a0 = s0 + t00, 0
-        c = s1 + t10
-        if c > b0:
-            b0, a0 = c, 1
-        c = s2 + t20
-        if c > b0:
-            b0, a0 = c, 2
-        b1, a1 = s0 + t01, 0
-        c = s1 + t11
-        if c > b1:
-            b1, a1 = c, 1
-        c = s2 + t21
-        if c > b1:
-            b1, a1 = c, 2
-        b2, a2 = s0 + t02, 0
-        c = s1 + t12
-        if c > b2:
-            b2, a2 = c, 1
-        c = s2 + t22
-        if c > b2:
-            b2, a2 = c, 2
-        back.append((a0, a1, a2))
-        s0, s1, s2 = b0 + e0, b1 + e1, b2 + e2
+    t = 1
+    for lo in range(1, n, _VITERBI_BLOCK):
+        for e0, e1, e2 in emit[lo : lo + _VITERBI_BLOCK].tolist():
+            b0, a0 = s0 + t00, 0
+            c = s1 + t10
+            if c > b0:
+                b0, a0 = c, 9
+            c = s2 + t20
+            if c > b0:
+                b0, a0 = c, 18
+            b1, a1 = s0 + t01, 0
+            c = s1 + t11
+            if c > b1:
+                b1, a1 = c, 3
+            c = s2 + t21
+            if c > b1:
+                b1, a1 = c, 6
+            b2, a2 = s0 + t02, 0
+            c = s1 + t12
+            if c > b2:
+                b2, a2 = c, 1
+            c = s2 + t22
+            if c > b2:
+                b2, a2 = c, 2
+            back[t] = a0 + a1 + a2
+            t += 1
+            s0, s1, s2 = b0 + e0, b1 + e1, b2 + e2
     score = [s0, s1, s2]
     states = range(3)
     state = max(states, key=score.__getitem__)  # first of equal maxima, as np.argmax
     path = [state] * n
     for t in range(n - 1, 0, -1):
-        state = back[t][state]
+        state = _BACK[back[t]][state]
         path[t - 1] = state
     return np.array(path, dtype=np.int64)
+
+
+# rows of emissions made plain floats at once in `viterbi`
+_VITERBI_BLOCK = 4096
+# a back-pointer byte 9 * a0 + 3 * a1 + a2 -> (a0, a1, a2)
+_BACK = tuple((code // 9, code // 3 % 3, code % 3) for code in range(27))

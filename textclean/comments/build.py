@@ -13,6 +13,7 @@ widget lines closing a comment's body as chrome, for this run only.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..page import Label, Page
@@ -176,7 +177,7 @@ def _bodies(
 
 
 def _trim_widget_lines(
-    page: Page, kinds: list[int], scores: list[float], body: list[int]
+    page: Page, kinds: list[int], scores: Sequence[float], body: list[int]
 ) -> None:
     """Short lines at the end of a comment's body that the scorer reads as widget
     text ("This comment has been hidden. View comment", the comment's share link),

@@ -23,8 +23,10 @@ decided with confidence 0.7 or more are left alone.
 from __future__ import annotations
 
 import math
+from array import array
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from pydantic import field_validator
@@ -37,6 +39,7 @@ from ..scorer import (
     BASE_NAMES,
     COMMENT,
     LineFeatures,
+    PlainBase,
     ScorerModel,
     load_model,
     predict_features,
@@ -44,6 +47,8 @@ from ..scorer import (
 )
 
 _B = {name: k for k, name in enumerate(BASE_NAMES)}
+# base feature rows: a float array, or the line model's compact form of one
+_Base = np.ndarray | PlainBase
 
 
 class ContentOptions(FilterOptions):
@@ -126,7 +131,7 @@ def _describe(row: _Row, prev: _Row | None, nxt: _Row | None) -> str:
 
 
 def _neighbours(
-    base: np.ndarray, block: int = 1024
+    base: _Base, block: int = 1024
 ) -> Iterator[tuple[_Row | None, _Row, _Row | None]]:
     """(previous, this, next) row of `base` as plain floats, for every row in order;
     converted a block at a time, so a huge page never holds all its rows as lists.
@@ -141,6 +146,17 @@ def _neighbours(
         for k in range(lo, min(lo + block, n)):
             j = k - start
             yield (rows[j - 1] if k else None), rows[j], (rows[j + 1] if k + 1 < n else None)
+
+
+def _plain(values: np.ndarray, block: int = 1024) -> Iterator[Any]:
+    """The items of `values` as plain Python numbers (rows as lists), in order,
+    converted a block at a time.
+
+    >>> list(_plain(np.arange(3), 2)), list(_plain(np.eye(2), 1))
+    ([0, 1, 2], [[1.0, 0.0], [0.0, 1.0]])
+    """
+    for lo in range(0, len(values), block):
+        yield from values[lo : lo + block].tolist()
 
 
 def prune_islands(states: np.ndarray, words: np.ndarray, gap: int, share: float) -> np.ndarray:
@@ -171,7 +187,7 @@ def prune_islands(states: np.ndarray, words: np.ndarray, gap: int, share: float)
 
 
 def trim_tail(
-    states: np.ndarray, base: np.ndarray, max_words: int, trailing_dots: np.ndarray | None = None
+    states: np.ndarray, base: _Base, max_words: int, trailing_dots: np.ndarray | None = None
 ) -> np.ndarray:
     """Headline-shaped lines that close the article (short, no sentence end) are the
     teasers of a related-stories block, not its last paragraph. A short line whose
@@ -205,7 +221,7 @@ def trim_tail(
 _MIN_TEASERS = 3  # one or two extra lines above the body are a long deck, not a list
 
 
-def trim_head(states: np.ndarray, base: np.ndarray, max_words: int, keep: int) -> np.ndarray:
+def trim_head(states: np.ndarray, base: _Base, max_words: int, keep: int) -> np.ndarray:
     """Headline-shaped lines above the article's first sentence are its title, deck,
     byline and date, a handful at most; a longer stack above those is a list of
     other stories' headlines.
@@ -249,13 +265,11 @@ class ContentFilter(Filter):
         feats = LineFeatures(page)
         idx, base = feats.idx, feats.base
         probs = predict_features(model, feats, release=True)
-        scores = [0.0] * len(page.lines)
-        comment_scores = [0.0] * len(page.lines)
-        for i, pa, pc in zip(
-            idx.tolist(), probs[:, ARTICLE].tolist(), probs[:, COMMENT].tolist(), strict=True
-        ):
-            scores[i] = pa
-            comment_scores[i] = pc
+        # 8 bytes a line (a list of floats takes 32), no per-line Python objects
+        scores = array("d", [0.0]) * len(page.lines)
+        comment_scores = array("d", [0.0]) * len(page.lines)
+        np.frombuffer(scores, dtype=np.float64)[idx] = probs[:, ARTICLE]
+        np.frombuffer(comment_scores, dtype=np.float64)[idx] = probs[:, COMMENT]
         page.scores = scores
         page.comment_scores = comment_scores
         if not len(idx):
@@ -268,7 +282,7 @@ class ContentFilter(Filter):
         page: Page,
         model: ScorerModel,
         idx: np.ndarray,
-        base: np.ndarray,
+        base: _Base,
         probs: np.ndarray,
     ) -> np.ndarray:
         """Each scored line's state: the sequence pass (or thresholds), then the
@@ -310,28 +324,35 @@ class ContentFilter(Filter):
         self,
         page: Page,
         idx: np.ndarray,
-        base: np.ndarray,
+        base: _Base,
         probs: np.ndarray,
         states: np.ndarray,
     ) -> None:
         """A decision per scored line that no surer filter decided, with its reason."""
         opts = self.options
-        raw = probs.argmax(axis=1).tolist()
-        state_list = states.tolist()
-        # the probabilities as plain floats, a block at a time like the rows
-        prob_rows = (p for lo in range(0, len(probs), 1024) for p in probs[lo : lo + 1024].tolist())
-        lines = zip(idx.tolist(), _neighbours(base), prob_rows, strict=True)
+        # line numbers, states and probabilities as plain numbers, a block at a time
+        # like the rows: a huge page holds no page-wide list of them
+        lines = zip(
+            _plain(idx),
+            _plain(states),
+            _plain(probs.argmax(axis=1)),
+            _neighbours(base),
+            _plain(probs),
+            strict=True,
+        )
+        page_lines = page.lines
         # one object per distinct reason: a page's repeated menus and buttons get the
         # same words, and the reason outlives the page in its Document's segments
         reasons: dict[str, str] = {}
-        for k, (i, (prev, row, nxt), (pa, pc, po)) in enumerate(lines):
+        for i, state, raw, (prev, row, nxt), (pa, pc, po) in lines:
             standing = page.standing(i)
             if standing is not None and standing.confidence >= opts.respect_confidence:
                 continue
+            # the line's own index object: the decision keeps no int of its own
+            i = page_lines[i].index
             # plain floats: decisions end up in JSON (explain) and in pydantic models
-            state = state_list[k]
             why = _describe(row, prev, nxt)
-            if state != raw[k]:
+            if state != raw:
                 why += "; relabelled to fit its neighbours"
             head = f"content score {pa:.2f} (comment {pc:.2f}): {why}"
             if state == COMMENT:
