@@ -40,6 +40,9 @@ _PATH = r"(?:[A-Za-z]:)?[\\/]\S{0,300}?\.(?:php\d?|inc|phtml|module)"
 PHP_ERROR = regex.compile(
     rf"(?i)^\W{{0,3}}{_LEVEL}\W{{0,3}}:\s.{{1,1000}}?\sin\s{_PATH}(?:\s+on\s+line\s+\d+|:\d+)"
 )
+# Most pages name no script at all: one scan of the page's text spares them the
+# line loop.
+_ANY_SCRIPT = regex.compile(r"(?i)\.(?:php\d?|inc|phtml|module)\b")
 
 
 @register
@@ -50,6 +53,8 @@ class ServerErrorFilter(Filter):
     evidence = Evidence.LINE
 
     def apply(self, page: Page) -> None:
+        if not _ANY_SCRIPT.search(page.text):
+            return
         previous = ""
         for i in page.nonblank():
             text = page.lines[i].text.strip()
