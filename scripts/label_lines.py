@@ -58,6 +58,17 @@ def _coverage(tokens: list[str], gold: set[tuple[str, ...]]) -> list[bool]:
     return covered
 
 
+def _tokens(lines: list[str]) -> tuple[list[str], list[int]]:
+    """The dump's token stream (shingles run across line ends) and each token's line."""
+    tokens: list[str] = []
+    owner: list[int] = []
+    for k, line in enumerate(lines):
+        toks = TOKEN.findall(line)
+        tokens += toks
+        owner += [k] * len(toks)
+    return tokens, owner
+
+
 def line_shares(dump: str, gold: dict) -> list[tuple[int, float, float]]:
     """Per line of `dump` (split on newlines): (tokens, share in article, share in comments)."""
     article = gold.get("article")
@@ -65,12 +76,7 @@ def line_shares(dump: str, gold: dict) -> list[tuple[int, float, float]]:
         article = gold.get("content")
     comments = gold.get("comments") if gold.get("article") is not None else None
     lines = split_dump(dump)
-    tokens: list[str] = []
-    owner: list[int] = []
-    for k, line in enumerate(lines):
-        toks = TOKEN.findall(line)
-        tokens += toks
-        owner += [k] * len(toks)
+    tokens, owner = _tokens(lines)
     cov_a = _coverage(tokens, _shingles(article or ""))
     cov_c = _coverage(tokens, _shingles(comments or ""))
     counts = [[0, 0, 0] for _ in lines]
@@ -116,12 +122,7 @@ def label_snippet_lines(dump: str, gold: dict) -> list[str]:
     ['unknown', 'article', 'other', 'unknown']
     """
     lines = split_dump(dump)
-    tokens: list[str] = []
-    owner: list[int] = []
-    for k, line in enumerate(lines):
-        toks = TOKEN.findall(line)
-        tokens += toks
-        owner += [k] * len(toks)
+    tokens, owner = _tokens(lines)
 
     def covered(snippets: list[str]) -> list[bool]:
         gold_shingles: set[tuple[str, ...]] = set()
