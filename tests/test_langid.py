@@ -98,3 +98,18 @@ def test_the_cached_model_answers_as_the_shipped_file(tmp_path: Path) -> None:
     cold = run(str(tmp_path))
     assert any(p.name.startswith("langid-model-") for p in tmp_path.iterdir())
     assert off == cold == run(str(tmp_path))
+
+
+def test_a_big_page_lets_go_of_the_identifiers_tables(monkeypatch: pytest.MonkeyPatch) -> None:
+    """About 70 MB stay resident once a page needed the identifier; a big page is
+    worth more than them (a 50 MB page's peak must stay under 1 GB)."""
+    import textclean.pipeline
+    from textclean.langid import _identifier, identify
+
+    identify("Der Hund und die Katze sind nicht im Haus, sie spielen im Garten.")
+    assert _identifier.cache_info().currsize == 1
+    textclean.clean("Der Hund und die Katze sind nicht im Haus, sie spielen im Garten.\n" * 40)
+    assert _identifier.cache_info().currsize == 1  # a small page keeps them
+    monkeypatch.setattr(textclean.pipeline, "BIG_PAGE", 1_000)
+    textclean.clean("Der Hund und die Katze sind nicht im Haus, sie spielen im Garten.\n" * 40)
+    assert _identifier.cache_info().currsize == 0

@@ -57,6 +57,13 @@ def _identifier() -> Any:
     return LanguageIdentifier(ptc, pc, classes, nextmove, output, tk_row=row)
 
 
+def forget_model() -> None:
+    """Drop the identifier's tables (about 70 MB resident once loaded). Called before a
+    big page (`heap.BIG_PAGE`): its memory is worth more than the reload (0.35-0.6 s)
+    that an unsure page would cost."""
+    _identifier.cache_clear()
+
+
 def _dump(model: tuple[Any, ...]) -> object:
     ptc, pc, classes, nextmove, row, output = model
     arrays = [(a.dtype.str, a.shape, a.tobytes()) for a in (ptc, pc)]

@@ -39,6 +39,7 @@ from .filter import (
     registered,
 )
 from .heap import BIG_PAGE, release_free_memory
+from .langid import forget_model
 from .models import Document, InputNote
 from .page import Label, Page
 from .segment import InputError, decode, not_text
@@ -196,6 +197,8 @@ class Pipeline:
                 f"{self.max_chars:,} (Pipeline(max_chars=...) or max_chars in the configuration)"
             )
         decoded, notes = decode(text)
+        if len(decoded) >= BIG_PAGE:
+            forget_model()  # the identifier's tables, should a batch have loaded them
         reason = not_text(decoded)
         if reason is not None:
             notes.append(InputNote(kind="not-text", detail=reason))
