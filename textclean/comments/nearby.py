@@ -147,3 +147,20 @@ def _bare_name(page: Page, i: int, max_author_words: int) -> tuple[int, int] | N
     if s.words >= 3 and s.stop_ratio >= 0.5 and not s.url:
         return None
     return _name_span(page, i, max_author_words)
+
+
+def scored_words(page: Page, lines: list[int]) -> tuple[float, float, int]:
+    """How the scorer reads `lines`, weighted by their words: (article mass, comment
+    mass, words); masses are sums of P * words. Needs `page.scores` and
+    `page.comment_scores` (a scorer ran)."""
+    scores, comment_scores = page.scores, page.comment_scores
+    assert scores is not None and comment_scores is not None
+    article = comment = 0.0
+    words = 0
+    for i in lines:
+        w = page.stats[i].words
+        article += scores[i] * w
+        comment += comment_scores[i] * w
+        words += w
+    return article, comment, words
+

@@ -28,7 +28,14 @@ from ..page import Page
 from .fields import _CLOCK_ONLY
 from .kinds import BLANK, CHROME, FORM, HEAD, MARKER, STOP, TEXT, Kinds
 from .markers import _replies_label, _soft_stop, _stop_in_comment
-from .nearby import _name_line, _name_span, _next_content, _prev_nonblank, _prose
+from .nearby import (
+    _name_line,
+    _name_span,
+    _next_content,
+    _prev_nonblank,
+    _prose,
+    scored_words,
+)
 from .shapes import Header
 
 if TYPE_CHECKING:
@@ -180,11 +187,10 @@ def shed_article_head(page: Page, kinds: Kinds, run: list[Group]) -> list[Group]
     k = 0
     while len(run) - k > 2:
         text = [i for i in range(run[k].last + 1, run[k + 1].first) if kinds[i] == TEXT]
-        words = sum(page.stats[i].words for i in text)
+        article, comment, words = scored_words(page, text)
         if words < 50:
             break
-        mean = sum(scores[i] * page.stats[i].words for i in text) / words
-        mean_comment = sum(comment_scores[i] * page.stats[i].words for i in text) / words
+        mean, mean_comment = article / words, comment / words
         # a named header ("By Jo Smith, May 2") is the byline only on surer scores
         margin = 0.1 if run[k].has_name() else 0.0
         if mean < 0.7 + margin or mean_comment > 0.3 - margin:

@@ -32,7 +32,7 @@ from .fields import _JOINERS, _time, _time_form
 from .gates import _WORDS
 from .kinds import MARKER, TEXT, Kinds
 from .markers import _count_follows, _marker_before, _stop_before
-from .nearby import _headline
+from .nearby import _headline, scored_words
 from .sections import Group
 from .support import (
     _comment_support,
@@ -203,20 +203,30 @@ def _article_inside(page: Page, kinds: Kinds, c: Candidate) -> str | None:
     """Dated headers over the article's own paragraphs (a timestamp under the
     headline, embedded posts' "— Name (@handle) date" lines) are not a discussion:
     the scorer reads most of the page's article inside the run, and not as comments."""
-    scores, comment_scores = page.scores, page.comment_scores
-    if scores is None or comment_scores is None:
+    scores = page.scores
+    if scores is None or page.comment_scores is None:
         return None
     inside = [i for t in c.texts for i in t]
     if not inside:
         return None
-    total = sum(p * page.stats[i].words for i, p in enumerate(scores))
-    mass = sum(scores[i] * page.stats[i].words for i in inside)
-    words = sum(page.stats[i].words for i in inside) or 1
-    reading = sum(comment_scores[i] * page.stats[i].words for i in inside) / words
-    if total > 0 and mass >= ARTICLE_INSIDE * total and reading < COMMENT_READING:
-        return (f"the scorer reads {mass / total:.0%} of the page's article inside the run "
-                f"and its text as comments {reading:.0%}")
-    return None
+    mass, comment, words = scored_words(page, inside)
+    reading = comment / (words or 1)
+    if reading >= COMMENT_READING or mass <= 0:
+        return None
+    # the run holds ARTICLE_INSIDE of the page's mass when the rest holds no more than
+    # (1 / ARTICLE_INSIDE - 1) times it: the count stops as soon as the rest exceeds
+    # that, so a run with little of the article costs a few lines, not the page
+    limit = mass * (1 / ARTICLE_INSIDE - 1)
+    taken = set(inside)
+    rest = 0.0
+    for i, p in enumerate(scores):
+        if i not in taken:
+            rest += p * page.stats[i].words
+            if rest > limit:
+                return None
+    share = mass / (mass + rest)
+    return (f"the scorer reads {share:.0%} of the page's article inside the run "
+            f"and its text as comments {reading:.0%}")
 
 
 REPEATED_VETOES: tuple[Veto, ...] = (
