@@ -45,6 +45,7 @@ from ..scorer import (
     predict_features,
     viterbi,
 )
+from .continuation import continue_past_lists
 
 _B = {name: k for k, name in enumerate(BASE_NAMES)}
 # base feature rows: a float array, or the line model's compact form of one
@@ -83,6 +84,15 @@ class ContentOptions(FilterOptions):
     head_lines: Count = 3
     """At most this many headline-shaped article lines (title, deck, byline, date) are
     kept above the first sentence; more are another stories' list (0: keep all)."""
+    continuation_list_words: Count = 8
+    """Where the article run ends at a list of short lines (at most this many words)
+    and prose the model calls article follows, the article goes on (0: it does not)."""
+    continuation_min_list: Count = 2
+    """The fewest short lines that make such a list."""
+    continuation_max_list: Count = 40
+    """The most short lines the article reaches across."""
+    continuation_score: Probability = 0.5
+    """A line after the list continues the article if P(article) is at least this."""
     trim_tail_words: Count = 12
     """Trailing article lines of at most this many words that end no sentence are
     dropped as related-story teasers (0: keep them)."""
@@ -316,6 +326,24 @@ class ContentFilter(Filter):
             for k in np.flatnonzero(states == ARTICLE).tolist():
                 dots[k] = page.lines[idx[k]].text.rstrip().endswith(("...", "…"))
             states = trim_tail(states, base, opts.trim_tail_words, dots)
+        if opts.continuation_list_words:
+            ads = np.zeros(len(idx), dtype=bool)
+            article = np.flatnonzero(states == ARTICLE)
+            if len(article):  # only lines after the article are read
+                for k in range(int(article[-1]) + 1, len(idx)):
+                    ads[k] = page.stats[idx[k]].vocab == "advertisement"
+            states = continue_past_lists(
+                states,
+                base,
+                probs[:, ARTICLE],
+                probs[:, COMMENT],
+                ads,
+                list_words=opts.continuation_list_words,
+                min_list=opts.continuation_min_list,
+                max_list=opts.continuation_max_list,
+                prose_words=opts.continuation_list_words,
+                min_score=opts.continuation_score,
+            )
         if opts.head_lines:
             states = trim_head(states, base, opts.trim_tail_words or 12, opts.head_lines)
         return states

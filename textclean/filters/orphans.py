@@ -37,6 +37,9 @@ class OrphanOptions(FilterOptions):
     """A line of at most this many words that holds a time and ends no sentence is a
     comment header:
     the run is a discussion the comment filter missed, and stays out."""
+    above_section: bool = True
+    """On a page with a comment section, lines above the section are reconsidered
+    too (False: only pages without a section)."""
     confidence: Probability = ORPHAN
     """Above the line model's comment cap (0.65), below the surer filters (0.7)."""
     source: str | None = None
@@ -53,10 +56,15 @@ class OrphanCommentFilter(Filter):
     options: OrphanOptions
 
     def apply(self, page: Page) -> None:
-        if page.comments:
-            return  # a discussion was found: leftover comment lines are its chrome
         opts = self.options
         rows = page.nonblank()
+        if page.comments:
+            # a discussion was found: leftover comment lines in it or after it are
+            # its chrome, but those above it may still continue the article
+            section = page.comment_section
+            if not opts.above_section or section is None:
+                return
+            rows = [i for i in rows if i < section[0]]
         labels = [page.standing(i) for i in rows]
         article = [k for k, d in enumerate(labels) if d is not None and d.label is Label.ARTICLE]
         if not article:
