@@ -77,6 +77,10 @@ class ContentOptions(FilterOptions):
     rescue_threshold: Probability = 0.5
     """When the sequence pass finds no article, lines with P(article) at least this
     are article all the same (0: return no article then)."""
+    best_run_floor: Probability = 0.2
+    """When even the rescue finds no article, the run around the page's most
+    article-like sentence is the article if that sentence scores at least this
+    (0: return no article then)."""
     island_gap: Count = 6
     """Article lines this many other lines apart still belong to one run (0: no pruning)."""
     island_share: Probability = 0.15
@@ -228,6 +232,41 @@ def trim_tail(
     return out
 
 
+_BEST_RUN_WORDS = 8  # a sentence this long can anchor an article
+
+
+def best_run(states: np.ndarray, p_article: np.ndarray, base: _Base, floor: float) -> np.ndarray:
+    """The page's most article-like sentence and the lines around it the model
+    scores at least half as high: on a page where the sequence pass and the rescue
+    kept nothing, the article the model was least unsure of, rather than none. UI
+    lines (vocabulary, removed by an earlier filter) bound the run.
+
+    >>> b = np.zeros((5, len(_B)))
+    >>> b[:, _B["log_words"]] = np.log1p([2, 30, 20, 25, 3]); b[1:4, _B["ends_full_stop"]] = 1
+    >>> best_run(np.full(5, 2), np.array([0.01, 0.3, 0.35, 0.05, 0.2]), b, 0.2).tolist()
+    [2, 0, 0, 2, 2]
+    >>> best_run(np.full(5, 2), np.array([0.01, 0.1, 0.15, 0.05, 0.2]), b, 0.2).tolist()
+    [2, 2, 2, 2, 2]
+    """
+    words = np.expm1(base[:, _B["log_words"]])
+    chrome = (base[:, _B["vocab_any"]] > 0) | (base[:, _B["prior_removed"]] > 0)
+    anchor = (base[:, _B["ends_full_stop"]] > 0) & (words >= _BEST_RUN_WORDS) & ~chrome
+    if not anchor.any():
+        return states
+    peak = int(np.argmax(np.where(anchor, p_article, -1.0)))
+    if p_article[peak] < floor:
+        return states
+    near = (p_article >= p_article[peak] / 2) & ~chrome
+    lo = hi = peak
+    while lo > 0 and near[lo - 1]:
+        lo -= 1
+    while hi + 1 < len(states) and near[hi + 1]:
+        hi += 1
+    out = states.copy()
+    out[lo : hi + 1] = ARTICLE
+    return out
+
+
 _MIN_TEASERS = 3  # one or two extra lines above the body are a long deck, not a list
 
 
@@ -316,6 +355,8 @@ class ContentFilter(Filter):
             sure = probs[:, ARTICLE] >= opts.rescue_threshold
             if (sure & sentence).any():
                 states = np.where(sure, ARTICLE, states)
+        if opts.smoothing and opts.best_run_floor and not (sentence & (states == ARTICLE)).any():
+            states = best_run(states, probs[:, ARTICLE], base, opts.best_run_floor)
         if opts.island_gap > 0:
             words = np.expm1(base[:, _B["log_words"]])
             states = prune_islands(states, words, opts.island_gap, opts.island_share)
