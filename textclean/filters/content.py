@@ -91,7 +91,7 @@ class ContentOptions(FilterOptions):
     continuation_list_words: Count = 8
     """Where the article run ends at a list of short lines (at most this many words)
     and prose the model calls article follows, the article goes on (0: it does not)."""
-    continuation_min_list: Count = 2
+    continuation_min_list: Count = 1
     """The fewest short lines that make such a list."""
     continuation_max_list: Count = 40
     """The most short lines the article reaches across."""
