@@ -97,6 +97,11 @@ class ContentOptions(FilterOptions):
     """The most short lines the article reaches across."""
     continuation_score: Probability = 0.5
     """A line after the list continues the article if P(article) is at least this."""
+    related_cut_words: Count = 100
+    """A related-stories header after at least this many article words closes the
+    article when teaser-shaped lines follow it (0: it does not)."""
+    related_cut_mean_words: Weight = 18.0
+    """... teaser-shaped: at most this many words a line on average."""
     trim_tail_words: Count = 12
     """Trailing article lines of at most this many words that end no sentence are
     dropped as related-story teasers (0: keep them)."""
@@ -267,6 +272,38 @@ def best_run(states: np.ndarray, p_article: np.ndarray, base: _Base, floor: floa
     return out
 
 
+def cut_at_related(
+    states: np.ndarray, words: np.ndarray, related: np.ndarray, min_words: int, max_mean: float
+) -> np.ndarray:
+    """A related-stories header ("Related Posts", removed by the widgets filter)
+    inside the article run, after at least `min_words` of it, closes the article
+    when what follows it is teaser-shaped (headlines and one-line excerpts: at most
+    `max_mean` words a line on average): those lines are other stories.
+
+    >>> s = np.array([ARTICLE, ARTICLE, 2, ARTICLE, ARTICLE, ARTICLE])
+    >>> w = np.array([80.0, 60, 2, 8, 20, 7])
+    >>> rel = np.array([False, False, True, False, False, False])
+    >>> cut_at_related(s, w, rel, 100, 18).tolist()
+    [0, 0, 2, 2, 2, 2]
+    >>> cut_at_related(s, np.array([80.0, 60, 2, 80, 90, 70]), rel, 100, 18).tolist()
+    [0, 0, 2, 0, 0, 0]
+    """
+    article = np.flatnonzero(states == ARTICLE)
+    if len(article) < 2:
+        return states
+    before = 0.0
+    for k in range(int(article[0]), int(article[-1]) + 1):
+        if states[k] == ARTICLE:
+            before += float(words[k])
+        elif related[k] and before >= min_words:
+            after = article[article > k]
+            if len(after) and float(words[after].mean()) <= max_mean:
+                out = states.copy()
+                out[after] = 2
+                return out
+    return states
+
+
 _MIN_TEASERS = 3  # one or two extra lines above the body are a long deck, not a list
 
 
@@ -385,9 +422,28 @@ class ContentFilter(Filter):
                 prose_words=opts.continuation_list_words,
                 min_score=opts.continuation_score,
             )
+        if opts.related_cut_words:
+            states = self._cut_at_related(page, idx, base, states)
         if opts.head_lines:
             states = trim_head(states, base, opts.trim_tail_words or 12, opts.head_lines)
         return states
+
+    def _cut_at_related(
+        self, page: Page, idx: np.ndarray, base: _Base, states: np.ndarray
+    ) -> np.ndarray:
+        """`cut_at_related` with the related-stories headers an earlier filter removed
+        (only lines inside the article's span are read)."""
+        opts = self.options
+        article = np.flatnonzero(states == ARTICLE)
+        related = np.zeros(len(idx), dtype=bool)
+        if len(article):
+            for k in range(int(article[0]), int(article[-1]) + 1):
+                d = page.standing(idx[k])
+                related[k] = d is not None and d.category == "related"
+        words = np.expm1(base[:, _B["log_words"]])
+        return cut_at_related(
+            states, words, related, opts.related_cut_words, opts.related_cut_mean_words
+        )
 
     def _decide(
         self,
