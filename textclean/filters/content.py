@@ -100,7 +100,7 @@ class ContentOptions(FilterOptions):
     related_cut_words: Count = 100
     """A related-stories header after at least this many article words closes the
     article when teaser-shaped lines follow it (0: it does not)."""
-    related_cut_mean_words: Weight = 18.0
+    related_cut_mean_words: Weight = 21.0
     """... teaser-shaped: at most this many words a line on average."""
     trim_tail_words: Count = 12
     """Trailing article lines of at most this many words that end no sentence are
