@@ -272,11 +272,15 @@ def best_run(states: np.ndarray, p_article: np.ndarray, base: _Base, floor: floa
     return out
 
 
+# Headers that close an article's body: other stories' list, the post's tags.
+_CLOSING_CATEGORIES = frozenset({"related", "tags"})
+
+
 def cut_at_related(
     states: np.ndarray, words: np.ndarray, related: np.ndarray, min_words: int, max_mean: float
 ) -> np.ndarray:
-    """A related-stories header ("Related Posts", removed by the widgets filter)
-    inside the article run, after at least `min_words` of it, closes the article
+    """A related-stories or tags header ("Related Posts", "Tags: ...", removed by
+    the widgets filter) inside the article run, after at least `min_words` of it, closes the article
     when what follows it is teaser-shaped (headlines and one-line excerpts: at most
     `max_mean` words a line on average): those lines are other stories.
 
@@ -431,7 +435,7 @@ class ContentFilter(Filter):
     def _cut_at_related(
         self, page: Page, idx: np.ndarray, base: _Base, states: np.ndarray
     ) -> np.ndarray:
-        """`cut_at_related` with the related-stories headers an earlier filter removed
+        """`cut_at_related` with the related-stories and tags lines an earlier filter removed
         (only lines inside the article's span are read)."""
         opts = self.options
         article = np.flatnonzero(states == ARTICLE)
@@ -439,7 +443,7 @@ class ContentFilter(Filter):
         if len(article):
             for k in range(int(article[0]), int(article[-1]) + 1):
                 d = page.standing(idx[k])
-                related[k] = d is not None and d.category == "related"
+                related[k] = d is not None and d.category in _CLOSING_CATEGORIES
         words = np.expm1(base[:, _B["log_words"]])
         return cut_at_related(
             states, words, related, opts.related_cut_words, opts.related_cut_mean_words
