@@ -1,5 +1,6 @@
 """Orphan comment lines: prose the line model took for user comments, on a page
-where the comment filter found no discussion at all.
+where the comment filter found no discussion at all, or above the discussion it
+found.
 
 The line model reads a long report's closing sections, numbered paragraphs or
 footnotes much as it reads comments (below the article, first person, short
