@@ -77,7 +77,7 @@ class ContentOptions(FilterOptions):
     rescue_threshold: Probability = 0.5
     """When the sequence pass finds no article, lines with P(article) at least this
     are article all the same (0: return no article then)."""
-    best_run_floor: Probability = 0.2
+    best_run_floor: Probability = 0.25
     """When even the rescue finds no article, the run around the page's most
     article-like sentence is the article if that sentence scores at least this
     (0: return no article then)."""
@@ -272,15 +272,16 @@ def best_run(states: np.ndarray, p_article: np.ndarray, base: _Base, floor: floa
     return out
 
 
-# Headers that close an article's body: other stories' list, the post's tags.
-_CLOSING_CATEGORIES = frozenset({"related", "tags"})
+# Headers that close an article's body: other stories' list. (A tags line does
+# too on blogs, but on listing pages "Category:" heads the listing itself.)
+_CLOSING_CATEGORIES = frozenset({"related"})
 
 
 def cut_at_related(
     states: np.ndarray, words: np.ndarray, related: np.ndarray, min_words: int, max_mean: float
 ) -> np.ndarray:
-    """A related-stories or tags header ("Related Posts", "Tags: ...", removed by
-    the widgets filter) inside the article run, after at least `min_words` of it, closes the article
+    """A related-stories header ("Related Posts", removed by the widgets filter)
+    inside the article run, after at least `min_words` of it, closes the article
     when what follows it is teaser-shaped (headlines and one-line excerpts: at most
     `max_mean` words a line on average): those lines are other stories.
 
@@ -435,7 +436,7 @@ class ContentFilter(Filter):
     def _cut_at_related(
         self, page: Page, idx: np.ndarray, base: _Base, states: np.ndarray
     ) -> np.ndarray:
-        """`cut_at_related` with the related-stories and tags lines an earlier filter removed
+        """`cut_at_related` with the related-stories headers an earlier filter removed
         (only lines inside the article's span are read)."""
         opts = self.options
         article = np.flatnonzero(states == ARTICLE)
