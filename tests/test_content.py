@@ -243,3 +243,35 @@ def test_chunked_features_and_probabilities_are_the_whole_page_ones(
     small_blocks = scorer.LineFeatures(page)
     assert np.array_equal(small_blocks.rows(0, small_blocks.n), x)
     assert np.array_equal(small_blocks.columns(list(range(len(scorer.BASE_NAMES)))), base)
+
+
+def test_best_run_when_nothing_else_is_article() -> None:
+    import numpy as np
+
+    from textclean.filters.content import best_run
+    from textclean.scorer import ARTICLE, BASE_NAMES
+
+    b = {name: k for k, name in enumerate(BASE_NAMES)}
+    base = np.zeros((6, len(BASE_NAMES)))
+    base[:, b["log_words"]] = np.log1p([2, 30, 20, 25, 3, 40])
+    base[[1, 2, 3, 5], b["ends_full_stop"]] = 1
+    base[5, b["prior_removed"]] = 1  # a removed notice is no anchor
+    p = np.array([0.01, 0.3, 0.35, 0.05, 0.2, 0.9])
+    assert best_run(np.full(6, 2), p, base, 0.2).tolist() == [2, ARTICLE, ARTICLE, 2, 2, 2]
+    assert best_run(np.full(6, 2), p / 4, base, 0.2).tolist() == [2] * 6  # too doubtful
+
+
+def test_a_related_header_closes_the_article_before_teasers() -> None:
+    import numpy as np
+
+    from textclean.filters.content import cut_at_related
+    from textclean.scorer import ARTICLE
+
+    states = np.array([ARTICLE, ARTICLE, 2, ARTICLE, ARTICLE, ARTICLE, ARTICLE])
+    related = np.array([False, False, True, False, False, False, False])
+    teasers = np.array([90.0, 70, 2, 9, 21, 8, 19])  # headline, excerpt, headline, excerpt
+    assert cut_at_related(states, teasers, related, 100, 21).tolist() == [ARTICLE] * 2 + [2] * 5
+    paragraphs = np.array([90.0, 70, 2, 60, 80, 45, 50])  # an in-article box: the story goes on
+    assert cut_at_related(states, paragraphs, related, 100, 21).tolist() == states.tolist()
+    early = np.array([30.0, 20, 2, 9, 21, 8, 19])  # a header near the top is no close
+    assert cut_at_related(states, early, related, 100, 21).tolist() == states.tolist()

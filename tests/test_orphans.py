@@ -77,3 +77,20 @@ def test_only_a_scorers_comment_lines_are_reconsidered() -> None:
     named = _page(lines, labels, Evidence.CONTEXT)
     OrphanCommentFilter(source="scorer").apply(named)  # a filter named in the options
     assert named.label(1) is Label.ARTICLE
+
+
+def test_prose_above_the_comment_section_rejoins_the_article() -> None:
+    lines = [PARAGRAPH, f"More: {PARAGRAPH}", "2 Comments", "Jo", PARAGRAPH]
+    labels = [Label.ARTICLE, Label.COMMENT, Label.BOILERPLATE, Label.COMMENT, Label.COMMENT]
+    page = _page(lines, labels)
+    page.comments.append(CommentDraft(lines=[4]))
+    page.comment_section = (2, 5)
+    OrphanCommentFilter().apply(page)
+    assert page.label(1) is Label.ARTICLE  # above the section, continuing the article
+    assert page.label(4) is Label.COMMENT  # inside it: the discussion's own
+
+    page = _page(lines, labels)
+    page.comments.append(CommentDraft(lines=[4]))
+    page.comment_section = (2, 5)
+    OrphanCommentFilter(above_section=False).apply(page)
+    assert page.label(1) is Label.COMMENT

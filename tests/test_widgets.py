@@ -113,3 +113,19 @@ def test_teaser_block_headers_are_related(header: str) -> None:
     WidgetFilter().apply(page)
     decision = page.standing(1)
     assert decision is not None and decision.category == "related"
+
+
+@pytest.mark.parametrize(
+    "heading", ["Czytaj też:", "See also:", "Lesen Sie auch:", "» Lire aussi :"]
+)
+def test_a_read_also_heading_alone_is_removed(heading: str) -> None:
+    page = Page(f"{PROSE}{heading}\n{PROSE}")
+    WidgetFilter().apply(page)
+    decision = page.standing(1)
+    assert decision is not None and decision.category == "related"
+
+
+def test_a_sentence_starting_like_a_read_also_label_stays() -> None:
+    page = Page(f"{PROSE}See also the minutes of the meeting:\n{PROSE}")
+    WidgetFilter().apply(page)
+    assert page.standing(1) is None

@@ -45,6 +45,7 @@ from ..scorer import (
     predict_features,
     viterbi,
 )
+from .continuation import continue_past_lists
 
 _B = {name: k for k, name in enumerate(BASE_NAMES)}
 # base feature rows: a float array, or the line model's compact form of one
@@ -76,6 +77,10 @@ class ContentOptions(FilterOptions):
     rescue_threshold: Probability = 0.5
     """When the sequence pass finds no article, lines with P(article) at least this
     are article all the same (0: return no article then)."""
+    best_run_floor: Probability = 0.25
+    """When even the rescue finds no article, the run around the page's most
+    article-like sentence is the article if that sentence scores at least this
+    (0: return no article then)."""
     island_gap: Count = 6
     """Article lines this many other lines apart still belong to one run (0: no pruning)."""
     island_share: Probability = 0.15
@@ -83,6 +88,20 @@ class ContentOptions(FilterOptions):
     head_lines: Count = 3
     """At most this many headline-shaped article lines (title, deck, byline, date) are
     kept above the first sentence; more are another stories' list (0: keep all)."""
+    continuation_list_words: Count = 8
+    """Where the article run ends at a list of short lines (at most this many words)
+    and prose the model calls article follows, the article goes on (0: it does not)."""
+    continuation_min_list: Count = 1
+    """The fewest short lines that make such a list."""
+    continuation_max_list: Count = 40
+    """The most short lines the article reaches across."""
+    continuation_score: Probability = 0.5
+    """A line after the list continues the article if P(article) is at least this."""
+    related_cut_words: Count = 100
+    """A related-stories header after at least this many article words closes the
+    article when teaser-shaped lines follow it (0: it does not)."""
+    related_cut_mean_words: Weight = 21.0
+    """... teaser-shaped: at most this many words a line on average."""
     trim_tail_words: Count = 12
     """Trailing article lines of at most this many words that end no sentence are
     dropped as related-story teasers (0: keep them)."""
@@ -218,6 +237,78 @@ def trim_tail(
     return out
 
 
+_BEST_RUN_WORDS = 8  # a sentence this long can anchor an article
+
+
+def best_run(states: np.ndarray, p_article: np.ndarray, base: _Base, floor: float) -> np.ndarray:
+    """The page's most article-like sentence and the lines around it the model
+    scores at least half as high: on a page where the sequence pass and the rescue
+    kept nothing, the article the model was least unsure of, rather than none. UI
+    lines (vocabulary, removed by an earlier filter) bound the run.
+
+    >>> b = np.zeros((5, len(_B)))
+    >>> b[:, _B["log_words"]] = np.log1p([2, 30, 20, 25, 3]); b[1:4, _B["ends_full_stop"]] = 1
+    >>> best_run(np.full(5, 2), np.array([0.01, 0.3, 0.35, 0.05, 0.2]), b, 0.2).tolist()
+    [2, 0, 0, 2, 2]
+    >>> best_run(np.full(5, 2), np.array([0.01, 0.1, 0.15, 0.05, 0.2]), b, 0.2).tolist()
+    [2, 2, 2, 2, 2]
+    """
+    words = np.expm1(base[:, _B["log_words"]])
+    chrome = (base[:, _B["vocab_any"]] > 0) | (base[:, _B["prior_removed"]] > 0)
+    anchor = (base[:, _B["ends_full_stop"]] > 0) & (words >= _BEST_RUN_WORDS) & ~chrome
+    if not anchor.any():
+        return states
+    peak = int(np.argmax(np.where(anchor, p_article, -1.0)))
+    if p_article[peak] < floor:
+        return states
+    near = (p_article >= p_article[peak] / 2) & ~chrome
+    lo = hi = peak
+    while lo > 0 and near[lo - 1]:
+        lo -= 1
+    while hi + 1 < len(states) and near[hi + 1]:
+        hi += 1
+    out = states.copy()
+    out[lo : hi + 1] = ARTICLE
+    return out
+
+
+# Headers that close an article's body: other stories' list. (A tags line does
+# too on blogs, but on listing pages "Category:" heads the listing itself.)
+_CLOSING_CATEGORIES = frozenset({"related"})
+
+
+def cut_at_related(
+    states: np.ndarray, words: np.ndarray, related: np.ndarray, min_words: int, max_mean: float
+) -> np.ndarray:
+    """A related-stories header ("Related Posts", removed by the widgets filter)
+    inside the article run, after at least `min_words` of it, closes the article
+    when what follows it is teaser-shaped (headlines and one-line excerpts: at most
+    `max_mean` words a line on average): those lines are other stories.
+
+    >>> s = np.array([ARTICLE, ARTICLE, 2, ARTICLE, ARTICLE, ARTICLE])
+    >>> w = np.array([80.0, 60, 2, 8, 20, 7])
+    >>> rel = np.array([False, False, True, False, False, False])
+    >>> cut_at_related(s, w, rel, 100, 18).tolist()
+    [0, 0, 2, 2, 2, 2]
+    >>> cut_at_related(s, np.array([80.0, 60, 2, 80, 90, 70]), rel, 100, 18).tolist()
+    [0, 0, 2, 0, 0, 0]
+    """
+    article = np.flatnonzero(states == ARTICLE)
+    if len(article) < 2:
+        return states
+    before = 0.0
+    for k in range(int(article[0]), int(article[-1]) + 1):
+        if states[k] == ARTICLE:
+            before += float(words[k])
+        elif related[k] and before >= min_words:
+            after = article[article > k]
+            if len(after) and float(words[after].mean()) <= max_mean:
+                out = states.copy()
+                out[after] = 2
+                return out
+    return states
+
+
 _MIN_TEASERS = 3  # one or two extra lines above the body are a long deck, not a list
 
 
@@ -306,6 +397,8 @@ class ContentFilter(Filter):
             sure = probs[:, ARTICLE] >= opts.rescue_threshold
             if (sure & sentence).any():
                 states = np.where(sure, ARTICLE, states)
+        if opts.smoothing and opts.best_run_floor and not (sentence & (states == ARTICLE)).any():
+            states = best_run(states, probs[:, ARTICLE], base, opts.best_run_floor)
         if opts.island_gap > 0:
             words = np.expm1(base[:, _B["log_words"]])
             states = prune_islands(states, words, opts.island_gap, opts.island_share)
@@ -316,9 +409,46 @@ class ContentFilter(Filter):
             for k in np.flatnonzero(states == ARTICLE).tolist():
                 dots[k] = page.lines[idx[k]].text.rstrip().endswith(("...", "…"))
             states = trim_tail(states, base, opts.trim_tail_words, dots)
+        if opts.continuation_list_words:
+            ads = np.zeros(len(idx), dtype=bool)
+            article = np.flatnonzero(states == ARTICLE)
+            if len(article):  # only lines after the article are read
+                for k in range(int(article[-1]) + 1, len(idx)):
+                    ads[k] = page.stats[idx[k]].vocab == "advertisement"
+            states = continue_past_lists(
+                states,
+                base,
+                probs[:, ARTICLE],
+                probs[:, COMMENT],
+                ads,
+                list_words=opts.continuation_list_words,
+                min_list=opts.continuation_min_list,
+                max_list=opts.continuation_max_list,
+                prose_words=opts.continuation_list_words,
+                min_score=opts.continuation_score,
+            )
+        if opts.related_cut_words:
+            states = self._cut_at_related(page, idx, base, states)
         if opts.head_lines:
             states = trim_head(states, base, opts.trim_tail_words or 12, opts.head_lines)
         return states
+
+    def _cut_at_related(
+        self, page: Page, idx: np.ndarray, base: _Base, states: np.ndarray
+    ) -> np.ndarray:
+        """`cut_at_related` with the related-stories headers an earlier filter removed
+        (only lines inside the article's span are read)."""
+        opts = self.options
+        article = np.flatnonzero(states == ARTICLE)
+        related = np.zeros(len(idx), dtype=bool)
+        if len(article):
+            for k in range(int(article[0]), int(article[-1]) + 1):
+                d = page.standing(idx[k])
+                related[k] = d is not None and d.category in _CLOSING_CATEGORIES
+        words = np.expm1(base[:, _B["log_words"]])
+        return cut_at_related(
+            states, words, related, opts.related_cut_words, opts.related_cut_mean_words
+        )
 
     def _decide(
         self,

@@ -1,5 +1,6 @@
 """Orphan comment lines: prose the line model took for user comments, on a page
-where the comment filter found no discussion at all.
+where the comment filter found no discussion at all, or above the discussion it
+found.
 
 The line model reads a long report's closing sections, numbered paragraphs or
 footnotes much as it reads comments (below the article, first person, short
@@ -37,6 +38,9 @@ class OrphanOptions(FilterOptions):
     """A line of at most this many words that holds a time and ends no sentence is a
     comment header:
     the run is a discussion the comment filter missed, and stays out."""
+    above_section: bool = True
+    """On a page with a comment section, lines above the section are reconsidered
+    too (False: only pages without a section)."""
     confidence: Probability = ORPHAN
     """Above the line model's comment cap (0.65), below the surer filters (0.7)."""
     source: str | None = None
@@ -53,10 +57,15 @@ class OrphanCommentFilter(Filter):
     options: OrphanOptions
 
     def apply(self, page: Page) -> None:
-        if page.comments:
-            return  # a discussion was found: leftover comment lines are its chrome
         opts = self.options
         rows = page.nonblank()
+        if page.comments:
+            # a discussion was found: leftover comment lines in it or after it are
+            # its chrome, but those above it may still continue the article
+            section = page.comment_section
+            if not opts.above_section or section is None:
+                return
+            rows = [i for i in rows if i < section[0]]
         labels = [page.standing(i) for i in rows]
         article = [k for k, d in enumerate(labels) if d is not None and d.label is Label.ARTICLE]
         if not article:

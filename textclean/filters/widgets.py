@@ -46,6 +46,11 @@ _READ_ALSO = regex.compile(
     rf"(?i)^\W{{0,3}}(?:{lexicon.alternation('read_also_labels')})\s{{0,3}}[:|»]\s{{0,3}}"
     r"(?!https?://|www\.)\S"  # a headline, not a link list's address
 )
+# The same label alone on its line, with its colon ("Czytaj też:"): it heads a list
+# of other stories' headlines on the lines below.
+_READ_ALSO_HEADING = regex.compile(
+    rf"(?i)^\W{{0,3}}(?:{lexicon.alternation('read_also_labels')})\s{{0,3}}:\s*$"
+)
 # A match starts only where a whitespace run starts, and runs are possessive: the
 # same splits as without, but linear in a line padded with thousands of spaces
 # (layout-preserving converters), where every start inside the run rescanned it.
@@ -109,6 +114,17 @@ class WidgetFilter(Filter):
                     Label.BOILERPLATE,
                     self.name,
                     "a read-also label and another article's headline",
+                    LINE_RULE,
+                    "related",
+                    self.evidence,
+                )
+                continue
+            if stats.words <= 5 and _READ_ALSO_HEADING.match(text):
+                page.decide(
+                    i,
+                    Label.BOILERPLATE,
+                    self.name,
+                    "a read-also label heading a list of other stories",
                     LINE_RULE,
                     "related",
                     self.evidence,
