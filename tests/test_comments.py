@@ -782,6 +782,113 @@ def test_staff_list_of_names_is_not_comments() -> None:
     assert page.comments == []
 
 
+UNCOUNTED = (
+    "Comments\nPost a Comment\n"
+    "h4rm0ny\nI do not care why they are doing it, the footpath has to stay open.\n"
+    "Joel Hruska\nActually, yes we do. The council published the plans last week.\n"
+    "DerKrieger\nI sent the letter below to every councillor last Friday.\n"
+    "Dear Governor,\nI am writing as a resident who crosses the bridge every day.\n"
+    "Ncrdrg\nSix months is nothing, they will be late anyway and we all know it.\n"
+)
+
+
+def test_bare_names_under_an_uncounted_marker_and_the_form() -> None:
+    page = Page(ARTICLE + UNCOUNTED)
+    page.scores = [0.9] * 2 + [0.1] * 2 + [0.5] * 10
+    page.comment_scores = [0.0] * 4 + [0.4] * 10
+    CommentFilter().apply(page)
+    assert authors(page) == ["h4rm0ny", "Joel Hruska", "DerKrieger", "Ncrdrg"]
+    # a salutation is the letter's first line, not a header
+    letter = texts(page)[2]
+    assert letter.startswith("I sent the letter below") and "Dear Governor," in letter
+
+
+def test_bare_names_under_an_uncounted_marker_need_content_under_them() -> None:
+    # the scorer reads the stretch as boilerplate: a sidebar under the marker
+    page = Page(ARTICLE + UNCOUNTED)
+    page.scores = [0.9] * 2 + [0.05] * 12
+    page.comment_scores = [0.0] * 4 + [0.05] * 10
+    CommentFilter().apply(page)
+    assert page.comments == []
+
+
+def test_subheadings_under_an_uncounted_marker_are_not_commenters() -> None:
+    page = Page(ARTICLE + (
+        "Comments\nCrafting wonder\nPlayers sort the games they play into genres, she said.\n"
+        "The Fun Imperative\nWe are not optimising for fun, noted the third panelist.\n"
+        "Peaks and valleys\nWe remember games with huge peaks, he observed.\n"
+        "Unclassified\nBut what about games that discard the usual architecture?\n"
+    ))
+    page.scores = [0.9] * 2 + [0.1] + [0.9] * 8
+    page.comment_scores = [0.0] * 11
+    CommentFilter().apply(page)
+    assert page.comments == []
+
+
+def test_blogroll_after_the_form_is_not_comments() -> None:
+    page = run(ARTICLE + (
+        "Leave a Reply\nMy Food Friends\nAverage Betty\nBleeding Espresso\nChez Us\n"
+        "Daily Blender\nEat the Love\nHedonia\nMichael Ruhlman\nSaffron Lane\n"
+    ))
+    assert page.comments == []
+
+
+def test_a_stale_count_may_fall_short_of_the_bare_names() -> None:
+    words = ["ab", "cd", "ef", "gh", "ij", "kl", "mn", "op", "qr", "st", "uv", "wx"]
+    names = [f"Reader {a.title()}{b}" for a in words[:2] for b in words]
+    # texts that differ in words, not only in digits (a repeated line is no comment's)
+    body = "".join(f"{n}\nI crossed that bridge every day, {n.split()[1]} agrees.\n"
+                   for n in names[:22])
+    assert len(run(ARTICLE + "{ 20 comments }\n" + body).comments) == 22
+    # a small count is exact: two names under "1 Comment" are a list, not the comment
+    page = run(ARTICLE + "1 Comment\n" + "".join(
+        f"{n}\nI crossed that bridge every day, {n.split()[1]} liked it.\n" for n in names[:2]))
+    assert page.comments == []
+
+
+def test_credit_line_closes_bare_names_the_scorer_does_not_read() -> None:
+    text = ARTICLE + (
+        "Please keep comments civil and use your full name.\n"
+        "http://example.org/ Anna Berg\nThe bridge looked so much better in the old photos.\n"
+        "Anonymous\ncool and I mean that\nSix months is nothing, they will be late anyway.\n"
+        "blog comments powered by Disqus\n"
+    )
+    page = Page(text)
+    page.comment_scores = [0.0] * 3 + [0.05] * 6 + [0.0]
+    CommentFilter().apply(page)
+    assert authors(page) == ["http://example.org/ Anna Berg", "Anonymous"]
+    # figures of a product box over the credit line are no commenters
+    page = Page(ARTICLE + "Ease of use 5.6\nSpeed 9.5\nConfigurability 9.8\n"
+                "Ecosystem (apps, drivers, etc.) 8.3\nOpenness 9.6\n"
+                "Get better reviews from people who actually have this product!\n"
+                "blog comments powered by Disqus\n")
+    page.comment_scores = [0.0] * 2 + [0.3] * 6 + [0.0]
+    CommentFilter().apply(page)
+    assert page.comments == []
+
+
+def test_linked_names_with_someone_answering() -> None:
+    # three linked names of nine, but the post's author comes back to answer
+    names = ["artsyphotos", "johnbattelle", "http://twitter.com/asha Asha Dornfest",
+             "johnbattelle", "http://twitter.com/rd Restart Democracy", "george",
+             "johnbattelle", "http://www.engag.io/ab Abdallah Al-Hakim", "Jim"]
+    body = "".join(f"{n}\nThanks for writing this, {k * 'very '}good luck with the book.\n"
+                   for k, n in enumerate(names))
+    page = Page(ARTICLE + body)
+    page.comment_scores = [0.0] * 2 + [0.05] * 18
+    CommentFilter().apply(page)
+    assert authors(page) == names
+    # without anyone coming back, three linked names of nine are not enough
+    names[3], names[6] = "datron", "gillybru"
+    names[1] = "ann"
+    body = "".join(f"{n}\nThanks for writing this, {k * 'very '}good luck with the book.\n"
+                   for k, n in enumerate(names))
+    page = Page(ARTICLE + body)
+    page.comment_scores = [0.0] * 2 + [0.05] * 18
+    CommentFilter().apply(page)
+    assert page.comments == []
+
+
 TOOLBAR = "Recommend? ({v})\nResponses (0)\nReport\nClose\n"
 
 
