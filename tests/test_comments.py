@@ -865,6 +865,14 @@ def test_credit_line_closes_bare_names_the_scorer_does_not_read() -> None:
     page.comment_scores = [0.0] * 2 + [0.3] * 6 + [0.0]
     CommentFilter().apply(page)
     assert page.comments == []
+    # the article's subheadings over a "Discuss this article" line
+    page = Page(ARTICLE + "Album Art\nAs formats changed, album artwork has suffered a lot.\n"
+                "Lyrics\nA lyrics page is common in a booklet, and missing online.\n"
+                "Discuss this Article\n")
+    page.scores = [1.0] * 6 + [0.0]
+    page.comment_scores = [0.0] * 7
+    CommentFilter().apply(page)
+    assert page.comments == []
 
 
 def test_linked_names_with_someone_answering() -> None:

@@ -65,7 +65,7 @@ def named_run(page: Page, kinds: Kinds, options: CommentOptions) -> list[Group]:
     # counted markers first: an uncounted one may be the form closing the section
     for m in reversed([m for m in openers if counts[m]]):
         run = _names_after(page, kinds, m, known, options, options.max_gap_lines)
-        if run and len(run) <= (counts[m] or 0) * _COUNT_SLACK:
+        if run and len(run) <= _allowed(counts[m] or 0):
             return run
     for m in reversed([m for m in openers if counts[m] is None]):
         found = _names_after(page, kinds, m, known, options, options.marker_reach)
@@ -96,6 +96,9 @@ def _person_like(page: Page, i: int) -> bool:
         return False
     if any(not any(ch.isalpha() for ch in piece) for piece in text.split()):
         return False  # "Speed 9.5": a figure, not part of a name
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) >= 4 and all(ch.isupper() for ch in letters):
+        return False  # "LINER NOTES": a heading in capitals
     words = [w for w in _WORDS.findall(text) if w[:1].isalpha()]
     if len(words) < 2:
         return True
@@ -128,9 +131,11 @@ _TALKING_SHARE = 2 / 3
 """The share of a bare-name run's gaps that must hold prose, with no marker to count it."""
 
 
-_COUNT_SLACK = 1.1
-"""A count ("131 comments") may fall short of the comments shown by this share (it is
-cached, or leaves out replies); a small count is exact."""
+def _allowed(declared: int) -> int:
+    """How many bare-name comments a count allows: a long thread's count ("131
+    comments") may fall short of the comments shown by a tenth (it is cached, or leaves
+    out replies); a count under twenty is exact."""
+    return declared + declared // 10 if declared >= 20 else declared
 
 
 def _names_after(
@@ -272,6 +277,12 @@ def _signed_run(page: Page, kinds: Kinds, run: list[Group], closer: int | None) 
         return False
     if not all(_person_like(page, h) for h in heads):
         return False
+    if page.scores is not None and page.comment_scores is not None:
+        body = [i for a, b in itertools.pairwise(run) for i in range(a.last + 1, b.first)
+                if kinds[i] == TEXT]
+        article, _, words = scored_words(page, body)
+        if words and article / words >= 0.5:
+            return False  # the article's subheadings over a "Discuss this" line
     # a credit line ("blog comments powered by X"), not a heading ("Comments") that
     # opens the next section
     if (
