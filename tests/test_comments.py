@@ -897,6 +897,29 @@ def test_linked_names_with_someone_answering() -> None:
     assert page.comments == []
 
 
+def test_authors_printed_under_their_times_without_the_scorer() -> None:
+    text = ARTICLE + (
+        "Comments\nLog in or join now to add a comment.\n"
+        "3 hours ago\nMita B.\nI always used hairspray to set them, cheap and easy.\n"
+        "7 hours ago\nAideen O.\nI have never thought to use hairspray before!\n"
+        "Follow Us\n"
+    )
+    page = Page(text)
+    page.comment_scores = [0.0] * 11
+    CommentFilter().apply(page)
+    assert authors(page) == ["Mita B.", "Aideen O."]
+    assert texts(page)[1] == "I have never thought to use hairspray before!"
+    # a subheading under each date is no author
+    page = Page(ARTICLE + (
+        "Comments\n"
+        "3 hours ago\nPeaks and valleys\nWe remember the games with huge peaks.\n"
+        "7 hours ago\nThe pretty imperative\nAll three agreed the pressure is there.\n"
+    ))
+    page.comment_scores = [0.0] * 9
+    CommentFilter().apply(page)
+    assert page.comments == []
+
+
 TOOLBAR = "Recommend? ({v})\nResponses (0)\nReport\nClose\n"
 
 
@@ -964,7 +987,12 @@ def test_short_run_without_marker_needs_the_scorer() -> None:
 
 
 def test_headline_under_a_time_is_not_a_name() -> None:
-    page = Page(AGE_FIRST)
+    # (names under times, "Mita B.", repeated, are the widget's shape even where the
+    # scorer is silent: see test_authors_printed_under_their_times_without_the_scorer)
+    page = Page(ARTICLE + (
+        "Comments\n3 hours ago\nFerry Prices Rise Again\nThe ferry will cost more from May.\n"
+        "7 hours ago\nBridge Works Start Monday\nThe works will take about six months.\n"
+    ))
     page.comment_scores = [0.0] * len(page.lines)
     CommentFilter().apply(page)
     assert page.comments == []

@@ -27,10 +27,17 @@ from typing import TYPE_CHECKING, TypeVar
 from ..page import Page
 from .chrome import _FORM_HEADER, _declared
 from .fields import _URL_NAME
-from .gates import _WORDS
 from .kinds import FORM, HEAD, MARKER, STOP, TEXT, TRACK, Kinds
 from .markers import _post_list
-from .nearby import _bare_name, _headline, _name_line, _next_content, _prose, scored_words
+from .nearby import (
+    _bare_name,
+    _headline,
+    _name_line,
+    _next_content,
+    _prose,
+    person_like,
+    scored_words,
+)
 from .sections import Group
 from .shapes import Header
 
@@ -70,7 +77,7 @@ def named_run(page: Page, kinds: Kinds, options: CommentOptions) -> list[Group]:
     for m in reversed([m for m in openers if counts[m] is None]):
         found = _names_after(page, kinds, m, known, options, options.marker_reach)
         # a salutation ("Dear Governor,") or a subheading is the text's, not a header
-        run = [g for g in found if _person_like(page, g.first)]
+        run = [g for g in found if person_like(page, g.first)]
         if (
             len(run) >= 3
             and len(run) >= _PERSON_SHARE * len(found)
@@ -79,31 +86,6 @@ def named_run(page: Page, kinds: Kinds, options: CommentOptions) -> list[Group]:
         ):
             return run
     return []
-
-
-def _person_like(page: Page, i: int) -> bool:
-    """A name line that reads as a person or a handle, not a subheading ("Peaks and
-    valleys", "Crafting wonder") or a salutation ("Dear Governor,"): no function words
-    (a linked name, "http://site Name", is the widget's own), and its words all
-    capitalised or all in lower case ("Joel Hruska", "h4rm0ny")."""
-    text = page.lines[i].text.strip()
-    if text.endswith((",", ":")):
-        return False
-    link = _URL_NAME.fullmatch(text)
-    if link is not None:
-        text = link.group("name")
-    elif page.stats[i].stop_ratio > 0:
-        return False
-    if any(not any(ch.isalpha() for ch in piece) for piece in text.split()):
-        return False  # "Speed 9.5": a figure, not part of a name
-    letters = [ch for ch in text if ch.isalpha()]
-    if len(letters) >= 4 and all(ch.isupper() for ch in letters):
-        return False  # "LINER NOTES": a heading in capitals
-    words = [w for w in _WORDS.findall(text) if w[:1].isalpha()]
-    if len(words) < 2:
-        return True
-    upper = sum(1 for w in words if w[0].isupper())
-    return upper in (0, len(words))
 
 
 _PERSON_SHARE = 2 / 3
@@ -275,7 +257,7 @@ def _signed_run(page: Page, kinds: Kinds, run: list[Group], closer: int | None) 
         return True
     if closer is None or kinds[closer] != MARKER:
         return False
-    if not all(_person_like(page, h) for h in heads):
+    if not all(person_like(page, h) for h in heads):
         return False
     if page.scores is not None and page.comment_scores is not None:
         body = [i for a, b in itertools.pairwise(run) for i in range(a.last + 1, b.first)
