@@ -920,6 +920,53 @@ def test_authors_printed_under_their_times_without_the_scorer() -> None:
     assert page.comments == []
 
 
+SIGNED = (
+    "Posted by: a german fan | July 13, 2012 at 08:42 PM\n"
+    "Thanks for your comments from Germany. What I mean is ineffective teaching, I think.\n"
+    "Posted by: garr | July 13, 2012 at 09:16 PM\n"
+    "Yes education gives some better knowledge, every person should do this for sure.\n"
+    "Posted by: Kent | July 15, 2012 at 02:46 PM\n"
+    "Those in the media should be helping us get away from that idea, it seems to me.\n"
+)
+
+
+def _scored_page(text: str, heads: float, body: float) -> Page:
+    """A page whose scorer reads the header lines ("Posted by") as comments `heads`, and
+    the other lines below the article's two as article `body` (those two: 0.1, so that
+    most of what it reads as article is below them)."""
+    page = Page(text)
+    n = len(page.lines)
+    heads_at = [page.lines[i].text.startswith("Posted by") for i in range(n)]
+    page.scores = [0.1] * 2 + [0.0 if heads_at[i] else body for i in range(2, n)]
+    page.comment_scores = [0.0] * 2 + [
+        heads if heads_at[i] else 1.0 - body for i in range(2, n)
+    ]
+    return page
+
+
+def test_run_the_scorer_reads_as_the_article_is_refused() -> None:
+    page = _scored_page(ARTICLE + "Comments\n" + SIGNED, heads=0.1, body=0.95)
+    CommentFilter().apply(page)
+    assert page.comments == []
+    assert "of the page's article inside the run" in page.refused[0].reason
+
+
+def test_marker_over_headers_the_scorer_reads_as_comments_outweighs_it() -> None:
+    page = _scored_page(ARTICLE + "Comments\n" + SIGNED, heads=0.8, body=0.95)
+    CommentFilter().apply(page)
+    assert authors(page) == ["a german fan", "garr", "Kent"]
+
+
+def test_count_that_the_run_matches_outweighs_the_scorer() -> None:
+    page = _scored_page(ARTICLE + "3 Comments\n" + SIGNED, heads=0.1, body=0.95)
+    CommentFilter().apply(page)
+    assert authors(page) == ["a german fan", "garr", "Kent"]
+    # a count the run does not match is no such evidence
+    page = _scored_page(ARTICLE + "9 Comments\n" + SIGNED, heads=0.1, body=0.95)
+    CommentFilter().apply(page)
+    assert page.comments == []
+
+
 TOOLBAR = "Recommend? ({v})\nResponses (0)\nReport\nClose\n"
 
 

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from ..page import Page
-from .chrome import _FORM_HEADER, _declared
+from .chrome import _FORM_HEADER, _declared, count_allows
 from .fields import _URL_NAME
 from .kinds import FORM, HEAD, MARKER, STOP, TEXT, TRACK, Kinds
 from .markers import _post_list
@@ -72,7 +72,7 @@ def named_run(page: Page, kinds: Kinds, options: CommentOptions) -> list[Group]:
     # counted markers first: an uncounted one may be the form closing the section
     for m in reversed([m for m in openers if counts[m]]):
         run = _names_after(page, kinds, m, known, options, options.max_gap_lines)
-        if run and len(run) <= _allowed(counts[m] or 0):
+        if run and len(run) <= count_allows(counts[m] or 0):
             return run
     for m in reversed([m for m in openers if counts[m] is None]):
         found = _names_after(page, kinds, m, known, options, options.marker_reach)
@@ -111,13 +111,6 @@ def _talk_under(page: Page, kinds: Kinds, run: list[Group]) -> bool:
 
 _TALKING_SHARE = 2 / 3
 """The share of a bare-name run's gaps that must hold prose, with no marker to count it."""
-
-
-def _allowed(declared: int) -> int:
-    """How many bare-name comments a count allows: a long thread's count ("131
-    comments") may fall short of the comments shown by a tenth (it is cached, or leaves
-    out replies); a count under twenty is exact."""
-    return declared + declared // 10 if declared >= 20 else declared
 
 
 def _names_after(

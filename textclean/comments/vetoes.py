@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..page import Page, Refusal
-from .chrome import _EXCERPT_END, _declared
+from .chrome import _EXCERPT_END, _declared, count_allows
 from .fields import _JOINERS, _time, _time_form
 from .gates import _WORDS
 from .kinds import MARKER, TEXT, Kinds
@@ -207,7 +207,7 @@ def _article_inside(page: Page, kinds: Kinds, c: Candidate) -> str | None:
     if scores is None or page.comment_scores is None:
         return None
     inside = [i for t in c.texts for i in t]
-    if not inside:
+    if not inside or _outweighs_the_scorer(page, kinds, c):
         return None
     mass, comment, words = scored_words(page, inside)
     reading = comment / (words or 1)
@@ -227,6 +227,28 @@ def _article_inside(page: Page, kinds: Kinds, c: Candidate) -> str | None:
     share = mass / (mass + rest)
     return (f"the scorer reads {share:.0%} of the page's article inside the run "
             f"and its text as comments {reading:.0%}")
+
+
+HEADS_READING = 0.6
+"""Header lines the scorer reads as comments this much, under a marker, are a section's."""
+
+
+def _outweighs_the_scorer(page: Page, kinds: Kinds, c: Candidate) -> bool:
+    """Evidence of a discussion that the scorer's reading of the text does not undo: a
+    count over the run that its comments match ("131 comments" over 134 of them), a
+    marker over headers the scorer itself reads as comments ("Posted by: garr | July
+    13"), or a bare-name run the widget signed (linked names, its credit line)."""
+    if c.vetted:
+        return True
+    if c.marker is None or kinds[c.marker] != MARKER:
+        return False
+    declared = _declared(page.lines[c.marker].text)
+    if declared and declared / 2 <= len(c.run) <= count_allows(declared):
+        return True
+    scores = page.comment_scores
+    assert scores is not None
+    heads = [i for g in c.run for i in g.lines]
+    return len(c.run) >= 3 and sum(scores[i] for i in heads) / len(heads) >= HEADS_READING
 
 
 REPEATED_VETOES: tuple[Veto, ...] = (
