@@ -967,6 +967,34 @@ def test_count_that_the_run_matches_outweighs_the_scorer() -> None:
     assert page.comments == []
 
 
+NAME_TEXT_TIME = (
+    "ninevegetable\nUnless I get asked to run for the bridge committee, that is.\n"
+    "August 9, 2012 02:07 pm |\n"
+    "California Gary\nWhen people say the council can fix it, I remember the old bridge.\n"
+    "August 9, 2012 02:15 pm |\n"
+    "Tom R\nWho is talking about closing it for good? Six months is nothing at all.\n"
+    "August 9, 2012 02:23 pm |\n"
+)
+
+
+def test_times_under_a_count_need_no_names_where_the_scorer_reads_comments() -> None:
+    def scored(marker: str) -> Page:
+        page = Page(ARTICLE + marker + "\n" + NAME_TEXT_TIME)
+        page.scores = [0.9] * 2 + [0.05] * 10
+        # the names read as comments too little to join a header (and no shape reads them)
+        page.comment_scores = [0.0] * 3 + [0.3, 0.95, 0.9] * 3
+        CommentFilter().apply(page)
+        return page
+
+    page = scored("soundoff (3 Responses)")
+    assert [c.posted.raw for c in page.comments] == [
+        "August 9, 2012 02:07 pm", "August 9, 2012 02:15 pm", "August 9, 2012 02:23 pm"]
+    # no count over them: most headers name no one
+    page = scored("Comments")
+    assert page.comments == []
+    assert page.refused[0].reason == "most headers name no one"
+
+
 TOOLBAR = "Recommend? ({v})\nResponses (0)\nReport\nClose\n"
 
 

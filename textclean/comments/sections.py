@@ -119,7 +119,7 @@ def authors_below(page: Page, kinds: Kinds, run: list[Group], max_author_words: 
     or more of them, and most of the run's nameless ones, read so with a name that
     reads as a person, that is the widget's shape, and the name joins its header."""
     nameless = [g for g in run if not g.has_name()]
-    if len(nameless) < 2:
+    if len(nameless) < 2 or _signed_above(page, kinds, run[0], max_author_words):
         return
     below: dict[int, int] = {}
     for k, g in enumerate(nameless):
@@ -140,6 +140,21 @@ def authors_below(page: Page, kinds: Kinds, run: list[Group], max_author_words: 
     if len(below) >= 2 and len(below) >= BELOW_SHARE * len(nameless):
         for k, line in below.items():
             nameless[k].name_line = line
+
+
+def _signed_above(page: Page, kinds: Kinds, g: Group, max_author_words: int) -> bool:
+    """A name, then prose, right above the run's first header: the widget prints "Name" /
+    the text / the time, and the name under a time is the next comment's."""
+    prev = _prev_nonblank(page, g.first)
+    if prev is None or kinds[prev] != TEXT or not _prose(page, [prev]):
+        return False
+    name = _prev_nonblank(page, prev)
+    return (
+        name is not None
+        and kinds[name] == TEXT
+        and _name_line(page, name, max_author_words)
+        and person_like(page, name)
+    )
 
 
 BELOW_SHARE = 2 / 3

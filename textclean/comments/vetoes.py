@@ -112,10 +112,34 @@ def _empty_gaps(page: Page, kinds: Kinds, c: Candidate) -> str | None:
 
 
 def _nameless(page: Page, kinds: Kinds, c: Candidate) -> str | None:
-    """Most headers name someone."""
-    if c.names < 0.5 * len(c.run):
+    """Most headers name someone, or, under a count, the scorer reads what lies between
+    them as comments (a widget that prints the name where no header shape reads it:
+    "Name" / the text / "August 9, 2012 02:07 pm |")."""
+    if c.names < 0.5 * len(c.run) and not _read_as_comments(page, c):
         return "most headers name no one"
     return None
+
+
+NAMELESS_READING = 0.75
+"""Three headers or more under a count ("soundoff (78 Responses)"), with text the
+scorer reads as comments this much (by words), need no names."""
+
+
+def _read_as_comments(page: Page, c: Candidate) -> bool:
+    """Whether the scorer reads the text between the run's headers as comments."""
+    if (
+        len(c.run) < 3
+        or c.marker is None
+        or not _declared(page.lines[c.marker].text)
+        or page.scores is None
+        or page.comment_scores is None
+    ):
+        return False
+    inside = [i for t in c.texts for i in t]
+    if not inside:
+        return False
+    _, comment, words = scored_words(page, inside)
+    return words > 0 and comment / words >= NAMELESS_READING
 
 
 def _teasers(page: Page, kinds: Kinds, c: Candidate) -> str | None:
