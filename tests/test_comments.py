@@ -995,6 +995,22 @@ def test_times_under_a_count_need_no_names_where_the_scorer_reads_comments() -> 
     assert page.refused[0].reason == "most headers name no one"
 
 
+def test_reply_under_each_comment_needs_no_marker_nor_the_scorer() -> None:
+    said = (
+        "On October 29, 2012 at 2:35am, Rosa said...\nWonderful bridge! Stay safe.\n{r}"
+        "On October 29, 2012 at 9:53am, uaskigyrl said...\nIt has been raining since Saturday.\n{r}"
+    )
+    page = Page(ARTICLE + said.format(r="Reply\n") + "Click here to cancel reply.\n")
+    page.comment_scores = [0.0] * 2 + [0.1] * 7
+    CommentFilter().apply(page)
+    assert authors(page) == ["Rosa", "uaskigyrl"]
+    # without the action under each: a short run the scorer does not read as comments
+    page = Page(ARTICLE + said.format(r=""))
+    page.comment_scores = [0.0] * 2 + [0.1] * 4
+    CommentFilter().apply(page)
+    assert page.comments == []
+
+
 TOOLBAR = "Recommend? ({v})\nResponses (0)\nReport\nClose\n"
 
 

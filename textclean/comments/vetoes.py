@@ -30,7 +30,7 @@ from ..page import Page, Refusal
 from .chrome import _EXCERPT_END, _declared, count_allows
 from .fields import _JOINERS, _time, _time_form
 from .gates import _WORDS
-from .kinds import MARKER, TEXT, Kinds
+from .kinds import BLANK, CHROME, MARKER, TEXT, Kinds
 from .markers import _count_follows, _marker_before, _stop_before
 from .nearby import _headline, scored_words
 from .sections import Group
@@ -212,9 +212,30 @@ def _unsupported(page: Page, kinds: Kinds, c: Candidate) -> str | None:
         or len(c.run) >= 6
         or (len(c.run) >= 3 and page.comment_scores is None)
         or _comment_support(page, c.run)
+        or _actions_under_each(page, kinds, c.run)
     ):
         return None
     return "a short run with no marker that the scorer does not read as comments"
+
+
+def _actions_under_each(page: Page, kinds: Kinds, run: list[Group]) -> bool:
+    """Every comment's text closed by its action ("Reply", "Like · Reply"): the widget's
+    own toolbar under each of two named comments or more."""
+    if sum(1 for g in run if g.has_name()) < 2:
+        return False
+    for k, g in enumerate(run):
+        end = len(kinds)
+        if k + 1 < len(run):
+            nxt = run[k + 1]
+            end = min(nxt.first, nxt.name_line if nxt.name_line is not None else nxt.first)
+        i = g.last + 1
+        while i < end and (kinds[i] in (TEXT, BLANK) or i == g.name_line):
+            i += 1
+        if i >= end or kinds[i] != CHROME or page.stats[i].vocab != "comment-action":
+            return False
+        if not any(kinds[j] == TEXT for j in range(g.last + 1, i) if j != g.name_line):
+            return False
+    return True
 
 
 ARTICLE_INSIDE = 0.5
