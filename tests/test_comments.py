@@ -1032,6 +1032,23 @@ def test_repeated_toolbar_does_not_end_the_section() -> None:
     assert all(page.label(i) is Label.BOILERPLATE for i in vote_lines)
 
 
+def test_repeated_toolbar_inside_chrome_needs_no_scorer() -> None:
+    # the headers read as comments less than half: the copies sit among chrome
+    toolbar = "Recommend? ({v})\nResponses (0)\nReport\nShare\nClose\nLink to this comment:\n"
+    text = ARTICLE + "Comments\n" + "".join(
+        f"{name}\n1 November 2012 9:{m}PM\n{body}\n" + toolbar.format(v=m)
+        for name, m, body in [
+            ("rusticred", 37, "Who needs a new bridge when the ferry works fine."),
+            ("IanCW", 48, "And yet the council still found money for the car park."),
+            ("ozzieb", 55, "Six months is optimistic, as everyone here knows."),
+        ]
+    )
+    page = Page(text)
+    page.comment_scores = [0.0] * 3 + [0.3] * (len(page.lines) - 3)
+    CommentFilter().apply(page)
+    assert authors(page) == ["rusticred", "IanCW", "ozzieb"]
+
+
 def test_repeated_section_label_in_a_post_list_is_not_a_toolbar() -> None:
     text = ARTICLE + "".join(
         f"News\n{title}\nBy {name} on October 30, 2012 at 0{h}:00 p.m.\n"
