@@ -957,6 +957,24 @@ def test_marker_over_headers_the_scorer_reads_as_comments_outweighs_it() -> None
     assert authors(page) == ["a german fan", "garr", "Kent"]
 
 
+def test_many_people_who_each_said_outweigh_the_scorer() -> None:
+    def scored(names: list[str]) -> Page:
+        text = "Comments\n" + "".join(
+            f"{n} said,\nI read it {k * 'again and '}again and I still think the bridge "
+            "should stay open for walkers.\n" for k, n in enumerate(names))
+        page = Page(text)
+        page.scores = [0.1] + [0.0 if ln.text.endswith("said,") else 0.95
+                               for ln in page.lines[1:]]
+        page.comment_scores = [0.0] * len(page.lines)
+        CommentFilter().apply(page)
+        return page
+
+    names = ["Progress Trap", "Jacob", "Nikos", "dragoncar", "Jacob", "Debbie M"]
+    assert authors(scored(names)) == names
+    # two people taking turns (a transcript): the scorer's reading stands
+    assert scored(["Jacob", "Nikos"] * 3).comments == []
+
+
 def test_count_that_the_run_matches_outweighs_the_scorer() -> None:
     page = _scored_page(ARTICLE + "3 Comments\n" + SIGNED, heads=0.1, body=0.95)
     CommentFilter().apply(page)

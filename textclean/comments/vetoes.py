@@ -279,11 +279,12 @@ HEADS_READING = 0.6
 
 
 def _outweighs_the_scorer(page: Page, kinds: Kinds, c: Candidate) -> bool:
-    """Evidence of a discussion that the scorer's reading of the text does not undo: a
-    count over the run that its comments match ("131 comments" over 134 of them), a
-    marker over headers the scorer itself reads as comments ("Posted by: garr | July
-    13"), or a bare-name run the widget signed (linked names, its credit line)."""
-    if c.vetted:
+    """Evidence of a discussion that the scorer's reading of the text does not undo:
+    many people who each "said", a count over the run that its comments match ("131
+    comments" over 134 of them), a marker over headers the scorer itself reads as
+    comments ("Posted by: garr | July 13"), or a bare-name run the widget signed
+    (linked names, its credit line)."""
+    if c.vetted or _many_speak(page, c.run):
         return True
     if c.marker is None or kinds[c.marker] != MARKER:
         return False
@@ -294,6 +295,20 @@ def _outweighs_the_scorer(page: Page, kinds: Kinds, c: Candidate) -> bool:
     assert scores is not None
     heads = [i for g in c.run for i in g.lines]
     return len(c.run) >= 3 and sum(scores[i] for i in heads) / len(heads) >= HEADS_READING
+
+
+SPEAKERS = 4
+"""This many different people each introduced by a "says" header ("Jacob said,") and
+five such headers are a discussion whatever the scorer reads."""
+
+
+def _many_speak(page: Page, run: list[Group]) -> bool:
+    """Five "says" headers or more ("Nikos said,", "Debbie M wrote:") naming at least
+    `SPEAKERS` different people: no article prints its quotes so."""
+    says = [g for g in run if any(h.kind == "says" for h in g.heads.values())]
+    if len(says) < 5:
+        return False
+    return len({_author_key(page, g) for g in says} - {None}) >= SPEAKERS
 
 
 REPEATED_VETOES: tuple[Veto, ...] = (
