@@ -957,6 +957,24 @@ def test_marker_over_headers_the_scorer_reads_as_comments_outweighs_it() -> None
     assert authors(page) == ["a german fan", "garr", "Kent"]
 
 
+def test_lone_header_over_reply_and_the_form_where_the_scorer_is_unsure() -> None:
+    text = ARTICLE + (
+        "Jason\nNovember 12th\nDefinitely, this year I ask for half of it upfront.\n"
+        "Reply\nLeave a Comment\nClick here to cancel reply.\n"
+    )
+
+    def scored(article: float) -> Page:
+        page = Page(text)
+        page.scores = [0.95] * 2 + [article] * 6
+        page.comment_scores = [0.0] * 2 + [0.1] * 6
+        CommentFilter().apply(page)
+        return page
+
+    assert authors(scored(0.3)) == ["Jason"]
+    # the scorer reads the text as the article: a lone header with no marker
+    assert scored(0.9).comments == []
+
+
 def test_many_people_who_each_said_outweigh_the_scorer() -> None:
     def scored(names: list[str]) -> Page:
         text = "Comments\n" + "".join(

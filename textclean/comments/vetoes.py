@@ -32,7 +32,7 @@ from .fields import _JOINERS, _time, _time_form
 from .gates import _WORDS
 from .kinds import BLANK, CHROME, MARKER, TEXT, Kinds
 from .markers import _count_follows, _marker_before, _stop_before
-from .nearby import _headline, scored_words
+from .nearby import _headline, _text_after, scored_words
 from .sections import Group
 from .support import (
     _comment_support,
@@ -368,8 +368,9 @@ def _lone_score(page: Page, kinds: Kinds, c: Candidate) -> bool:
 
 def _lone_before_form(page: Page, kinds: Kinds, c: Candidate) -> bool:
     """A lone named and timed header with no marker: its text, the comment's "Reply"
-    and then the comment form, where the scorer agrees ("Jason" / "November 12th" /
-    the text / "Reply" / "Leave a Comment")."""
+    and then the comment form, where the scorer agrees or at least does not read the
+    text as the article ("Jason" / "November 12th" / the text / "Reply" / "Leave a
+    Comment")."""
     g = c.run[0]
     return (
         c.marker is None
@@ -378,9 +379,20 @@ def _lone_before_form(page: Page, kinds: Kinds, c: Candidate) -> bool:
         and _speaks(page, kinds, c.run, 0)
         and _reply_then_form(page, kinds, g)
         and page.comment_scores is not None
-        and _comment_support(page, c.run)
-        and _text_support(page, kinds, g)
+        and (
+            (_comment_support(page, c.run) and _text_support(page, kinds, g))
+            or not _read_as_article(page, kinds, g)
+        )
     )
+
+
+def _read_as_article(page: Page, kinds: Kinds, g: Group) -> bool:
+    """Whether the scorer reads the text under a header as the article (by words)."""
+    lines = _text_after(page, kinds, g.last, 8)
+    if page.scores is None or page.comment_scores is None or not lines:
+        return True
+    article, _, words = scored_words(page, lines)
+    return words == 0 or article / words >= 0.5
 
 
 # -- what the vetoes read --------------------------------------------------------
