@@ -997,10 +997,12 @@ def test_count_that_the_run_matches_outweighs_the_scorer() -> None:
     page = _scored_page(ARTICLE + "3 Comments\n" + SIGNED, heads=0.1, body=0.95)
     CommentFilter().apply(page)
     assert authors(page) == ["a german fan", "garr", "Kent"]
-    # a count the run does not match is no such evidence
-    page = _scored_page(ARTICLE + "9 Comments\n" + SIGNED, heads=0.1, body=0.95)
-    CommentFilter().apply(page)
-    assert page.comments == []
+    # a count the run does not match is no such evidence (a count under the headline
+    # over embedded posts' dated lines)
+    for count in ("9 Comments", "5 Comments"):
+        page = _scored_page(ARTICLE + count + "\n" + SIGNED, heads=0.1, body=0.95)
+        CommentFilter().apply(page)
+        assert page.comments == []
 
 
 NAME_TEXT_TIME = (
