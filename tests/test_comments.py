@@ -782,6 +782,273 @@ def test_staff_list_of_names_is_not_comments() -> None:
     assert page.comments == []
 
 
+UNCOUNTED = (
+    "Comments\nPost a Comment\n"
+    "h4rm0ny\nI do not care why they are doing it, the footpath has to stay open.\n"
+    "Joel Hruska\nActually, yes we do. The council published the plans last week.\n"
+    "DerKrieger\nI sent the letter below to every councillor last Friday.\n"
+    "Dear Governor,\nI am writing as a resident who crosses the bridge every day.\n"
+    "Ncrdrg\nSix months is nothing, they will be late anyway and we all know it.\n"
+)
+
+
+def test_bare_names_under_an_uncounted_marker_and_the_form() -> None:
+    page = Page(ARTICLE + UNCOUNTED)
+    page.scores = [0.9] * 2 + [0.1] * 2 + [0.5] * 10
+    page.comment_scores = [0.0] * 4 + [0.4] * 10
+    CommentFilter().apply(page)
+    assert authors(page) == ["h4rm0ny", "Joel Hruska", "DerKrieger", "Ncrdrg"]
+    # a salutation is the letter's first line, not a header
+    letter = texts(page)[2]
+    assert letter.startswith("I sent the letter below") and "Dear Governor," in letter
+
+
+def test_bare_names_under_an_uncounted_marker_need_content_under_them() -> None:
+    # the scorer reads the stretch as boilerplate: a sidebar under the marker
+    page = Page(ARTICLE + UNCOUNTED)
+    page.scores = [0.9] * 2 + [0.05] * 12
+    page.comment_scores = [0.0] * 4 + [0.05] * 10
+    CommentFilter().apply(page)
+    assert page.comments == []
+
+
+def test_subheadings_under_an_uncounted_marker_are_not_commenters() -> None:
+    page = Page(ARTICLE + (
+        "Comments\nCrafting wonder\nPlayers sort the games they play into genres, she said.\n"
+        "The Fun Imperative\nWe are not optimising for fun, noted the third panelist.\n"
+        "Peaks and valleys\nWe remember games with huge peaks, he observed.\n"
+        "Unclassified\nBut what about games that discard the usual architecture?\n"
+    ))
+    page.scores = [0.9] * 2 + [0.1] + [0.9] * 8
+    page.comment_scores = [0.0] * 11
+    CommentFilter().apply(page)
+    assert page.comments == []
+
+
+def test_blogroll_after_the_form_is_not_comments() -> None:
+    page = run(ARTICLE + (
+        "Leave a Reply\nMy Food Friends\nAverage Betty\nBleeding Espresso\nChez Us\n"
+        "Daily Blender\nEat the Love\nHedonia\nMichael Ruhlman\nSaffron Lane\n"
+    ))
+    assert page.comments == []
+
+
+def test_a_stale_count_may_fall_short_of_the_bare_names() -> None:
+    words = ["ab", "cd", "ef", "gh", "ij", "kl", "mn", "op", "qr", "st", "uv", "wx"]
+    names = [f"Reader {a.title()}{b}" for a in words[:2] for b in words]
+    # texts that differ in words, not only in digits (a repeated line is no comment's)
+    body = "".join(f"{n}\nI crossed that bridge every day, {n.split()[1]} agrees.\n"
+                   for n in names[:22])
+    assert len(run(ARTICLE + "{ 20 comments }\n" + body).comments) == 22
+    # a small count is exact: two names under "1 Comment" are a list, not the comment
+    page = run(ARTICLE + "1 Comment\n" + "".join(
+        f"{n}\nI crossed that bridge every day, {n.split()[1]} liked it.\n" for n in names[:2]))
+    assert page.comments == []
+
+
+def test_credit_line_closes_bare_names_the_scorer_does_not_read() -> None:
+    text = ARTICLE + (
+        "Please keep comments civil and use your full name.\n"
+        "http://example.org/ Anna Berg\nThe bridge looked so much better in the old photos.\n"
+        "Anonymous\ncool and I mean that\nSix months is nothing, they will be late anyway.\n"
+        "blog comments powered by Disqus\n"
+    )
+    page = Page(text)
+    page.comment_scores = [0.0] * 3 + [0.05] * 6 + [0.0]
+    CommentFilter().apply(page)
+    assert authors(page) == ["http://example.org/ Anna Berg", "Anonymous"]
+    # figures of a product box over the credit line are no commenters
+    page = Page(ARTICLE + "Ease of use 5.6\nSpeed 9.5\nConfigurability 9.8\n"
+                "Ecosystem (apps, drivers, etc.) 8.3\nOpenness 9.6\n"
+                "Get better reviews from people who actually have this product!\n"
+                "blog comments powered by Disqus\n")
+    page.comment_scores = [0.0] * 2 + [0.3] * 6 + [0.0]
+    CommentFilter().apply(page)
+    assert page.comments == []
+    # the article's subheadings over a "Discuss this article" line
+    page = Page(ARTICLE + "Album Art\nAs formats changed, album artwork has suffered a lot.\n"
+                "Lyrics\nA lyrics page is common in a booklet, and missing online.\n"
+                "Discuss this Article\n")
+    page.scores = [1.0] * 6 + [0.0]
+    page.comment_scores = [0.0] * 7
+    CommentFilter().apply(page)
+    assert page.comments == []
+
+
+def test_linked_names_with_someone_answering() -> None:
+    # three linked names of nine, but the post's author comes back to answer
+    names = ["artsyphotos", "johnbattelle", "http://twitter.com/asha Asha Dornfest",
+             "johnbattelle", "http://twitter.com/rd Restart Democracy", "george",
+             "johnbattelle", "http://www.engag.io/ab Abdallah Al-Hakim", "Jim"]
+    body = "".join(f"{n}\nThanks for writing this, {k * 'very '}good luck with the book.\n"
+                   for k, n in enumerate(names))
+    page = Page(ARTICLE + body)
+    page.comment_scores = [0.0] * 2 + [0.05] * 18
+    CommentFilter().apply(page)
+    assert authors(page) == names
+    # without anyone coming back, three linked names of nine are not enough
+    names[3], names[6] = "datron", "gillybru"
+    names[1] = "ann"
+    body = "".join(f"{n}\nThanks for writing this, {k * 'very '}good luck with the book.\n"
+                   for k, n in enumerate(names))
+    page = Page(ARTICLE + body)
+    page.comment_scores = [0.0] * 2 + [0.05] * 18
+    CommentFilter().apply(page)
+    assert page.comments == []
+
+
+def test_authors_printed_under_their_times_without_the_scorer() -> None:
+    text = ARTICLE + (
+        "Comments\nLog in or join now to add a comment.\n"
+        "3 hours ago\nMita B.\nI always used hairspray to set them, cheap and easy.\n"
+        "7 hours ago\nAideen O.\nI have never thought to use hairspray before!\n"
+        "Follow Us\n"
+    )
+    page = Page(text)
+    page.comment_scores = [0.0] * 11
+    CommentFilter().apply(page)
+    assert authors(page) == ["Mita B.", "Aideen O."]
+    assert texts(page)[1] == "I have never thought to use hairspray before!"
+    # a subheading under each date is no author
+    page = Page(ARTICLE + (
+        "Comments\n"
+        "3 hours ago\nPeaks and valleys\nWe remember the games with huge peaks.\n"
+        "7 hours ago\nThe pretty imperative\nAll three agreed the pressure is there.\n"
+    ))
+    page.comment_scores = [0.0] * 9
+    CommentFilter().apply(page)
+    assert page.comments == []
+
+
+SIGNED = (
+    "Posted by: a german fan | July 13, 2012 at 08:42 PM\n"
+    "Thanks for your comments from Germany. What I mean is ineffective teaching, I think.\n"
+    "Posted by: garr | July 13, 2012 at 09:16 PM\n"
+    "Yes education gives some better knowledge, every person should do this for sure.\n"
+    "Posted by: Kent | July 15, 2012 at 02:46 PM\n"
+    "Those in the media should be helping us get away from that idea, it seems to me.\n"
+)
+
+
+def _scored_page(text: str, heads: float, body: float) -> Page:
+    """A page whose scorer reads the header lines ("Posted by") as comments `heads`, and
+    the other lines below the article's two as article `body` (those two: 0.1, so that
+    most of what it reads as article is below them)."""
+    page = Page(text)
+    n = len(page.lines)
+    heads_at = [page.lines[i].text.startswith("Posted by") for i in range(n)]
+    page.scores = [0.1] * 2 + [0.0 if heads_at[i] else body for i in range(2, n)]
+    page.comment_scores = [0.0] * 2 + [
+        heads if heads_at[i] else 1.0 - body for i in range(2, n)
+    ]
+    return page
+
+
+def test_run_the_scorer_reads_as_the_article_is_refused() -> None:
+    page = _scored_page(ARTICLE + "Comments\n" + SIGNED, heads=0.1, body=0.95)
+    CommentFilter().apply(page)
+    assert page.comments == []
+    assert "of the page's article inside the run" in page.refused[0].reason
+
+
+def test_marker_over_headers_the_scorer_reads_as_comments_outweighs_it() -> None:
+    page = _scored_page(ARTICLE + "Comments\n" + SIGNED, heads=0.8, body=0.95)
+    CommentFilter().apply(page)
+    assert authors(page) == ["a german fan", "garr", "Kent"]
+
+
+def test_lone_header_over_reply_and_the_form_where_the_scorer_is_unsure() -> None:
+    text = ARTICLE + (
+        "Jason\nNovember 12th\nDefinitely, this year I ask for half of it upfront.\n"
+        "Reply\nLeave a Comment\nClick here to cancel reply.\n"
+    )
+
+    def scored(article: float) -> Page:
+        page = Page(text)
+        page.scores = [0.95] * 2 + [article] * 6
+        page.comment_scores = [0.0] * 2 + [0.1] * 6
+        CommentFilter().apply(page)
+        return page
+
+    assert authors(scored(0.3)) == ["Jason"]
+    # the scorer reads the text as the article: a lone header with no marker
+    assert scored(0.9).comments == []
+
+
+def test_many_people_who_each_said_outweigh_the_scorer() -> None:
+    def scored(names: list[str]) -> Page:
+        text = "Comments\n" + "".join(
+            f"{n} said,\nI read it {k * 'again and '}again and I still think the bridge "
+            "should stay open for walkers.\n" for k, n in enumerate(names))
+        page = Page(text)
+        page.scores = [0.1] + [0.0 if ln.text.endswith("said,") else 0.95
+                               for ln in page.lines[1:]]
+        page.comment_scores = [0.0] * len(page.lines)
+        CommentFilter().apply(page)
+        return page
+
+    names = ["Progress Trap", "Jacob", "Nikos", "dragoncar", "Jacob", "Debbie M"]
+    assert authors(scored(names)) == names
+    # two people taking turns (a transcript): the scorer's reading stands
+    assert scored(["Jacob", "Nikos"] * 3).comments == []
+
+
+def test_count_that_the_run_matches_outweighs_the_scorer() -> None:
+    page = _scored_page(ARTICLE + "3 Comments\n" + SIGNED, heads=0.1, body=0.95)
+    CommentFilter().apply(page)
+    assert authors(page) == ["a german fan", "garr", "Kent"]
+    # a count the run does not match is no such evidence (a count under the headline
+    # over embedded posts' dated lines)
+    for count in ("9 Comments", "5 Comments"):
+        page = _scored_page(ARTICLE + count + "\n" + SIGNED, heads=0.1, body=0.95)
+        CommentFilter().apply(page)
+        assert page.comments == []
+
+
+NAME_TEXT_TIME = (
+    "ninevegetable\nUnless I get asked to run for the bridge committee, that is.\n"
+    "August 9, 2012 02:07 pm |\n"
+    "California Gary\nWhen people say the council can fix it, I remember the old bridge.\n"
+    "August 9, 2012 02:15 pm |\n"
+    "Tom R\nWho is talking about closing it for good? Six months is nothing at all.\n"
+    "August 9, 2012 02:23 pm |\n"
+)
+
+
+def test_times_under_a_count_need_no_names_where_the_scorer_reads_comments() -> None:
+    def scored(marker: str) -> Page:
+        page = Page(ARTICLE + marker + "\n" + NAME_TEXT_TIME)
+        page.scores = [0.9] * 2 + [0.05] * 10
+        # the names read as comments too little to join a header (and no shape reads them)
+        page.comment_scores = [0.0] * 3 + [0.3, 0.95, 0.9] * 3
+        CommentFilter().apply(page)
+        return page
+
+    page = scored("soundoff (3 Responses)")
+    assert [c.posted.raw for c in page.comments] == [
+        "August 9, 2012 02:07 pm", "August 9, 2012 02:15 pm", "August 9, 2012 02:23 pm"]
+    # no count over them: most headers name no one
+    page = scored("Comments")
+    assert page.comments == []
+    assert page.refused[0].reason == "most headers name no one"
+
+
+def test_reply_under_each_comment_needs_no_marker_nor_the_scorer() -> None:
+    said = (
+        "On October 29, 2012 at 2:35am, Rosa said...\nWonderful bridge! Stay safe.\n{r}"
+        "On October 29, 2012 at 9:53am, uaskigyrl said...\nIt has been raining since Saturday.\n{r}"
+    )
+    page = Page(ARTICLE + said.format(r="Reply\n") + "Click here to cancel reply.\n")
+    page.comment_scores = [0.0] * 2 + [0.1] * 7
+    CommentFilter().apply(page)
+    assert authors(page) == ["Rosa", "uaskigyrl"]
+    # without the action under each: a short run the scorer does not read as comments
+    page = Page(ARTICLE + said.format(r=""))
+    page.comment_scores = [0.0] * 2 + [0.1] * 4
+    CommentFilter().apply(page)
+    assert page.comments == []
+
+
 TOOLBAR = "Recommend? ({v})\nResponses (0)\nReport\nClose\n"
 
 
@@ -801,6 +1068,23 @@ def test_repeated_toolbar_does_not_end_the_section() -> None:
     assert texts(page)[1] == "And yet the council still found money for the car park."
     vote_lines = [i for i, ln in enumerate(page.lines) if ln.text.startswith("Recommend?")]
     assert all(page.label(i) is Label.BOILERPLATE for i in vote_lines)
+
+
+def test_repeated_toolbar_inside_chrome_needs_no_scorer() -> None:
+    # the headers read as comments less than half: the copies sit among chrome
+    toolbar = "Recommend? ({v})\nResponses (0)\nReport\nShare\nClose\nLink to this comment:\n"
+    text = ARTICLE + "Comments\n" + "".join(
+        f"{name}\n1 November 2012 9:{m}PM\n{body}\n" + toolbar.format(v=m)
+        for name, m, body in [
+            ("rusticred", 37, "Who needs a new bridge when the ferry works fine."),
+            ("IanCW", 48, "And yet the council still found money for the car park."),
+            ("ozzieb", 55, "Six months is optimistic, as everyone here knows."),
+        ]
+    )
+    page = Page(text)
+    page.comment_scores = [0.0] * 3 + [0.3] * (len(page.lines) - 3)
+    CommentFilter().apply(page)
+    assert authors(page) == ["rusticred", "IanCW", "ozzieb"]
 
 
 def test_repeated_section_label_in_a_post_list_is_not_a_toolbar() -> None:
@@ -849,7 +1133,12 @@ def test_short_run_without_marker_needs_the_scorer() -> None:
 
 
 def test_headline_under_a_time_is_not_a_name() -> None:
-    page = Page(AGE_FIRST)
+    # (names under times, "Mita B.", repeated, are the widget's shape even where the
+    # scorer is silent: see test_authors_printed_under_their_times_without_the_scorer)
+    page = Page(ARTICLE + (
+        "Comments\n3 hours ago\nFerry Prices Rise Again\nThe ferry will cost more from May.\n"
+        "7 hours ago\nBridge Works Start Monday\nThe works will take about six months.\n"
+    ))
     page.comment_scores = [0.0] * len(page.lines)
     CommentFilter().apply(page)
     assert page.comments == []

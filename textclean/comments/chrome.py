@@ -174,6 +174,13 @@ def _declared(text: str) -> int | None:
     return 1 if raw.lower() in ("one", "a single") else int(_NUMBER_PUNCT.sub("", raw) or 0)
 
 
+def count_allows(declared: int) -> int:
+    """How many comments a count allows: a long thread's count ("131
+    comments") may fall short of the comments shown by a tenth (it is cached, or leaves
+    out replies); a count under twenty is exact."""
+    return declared + declared // 10 if declared >= 20 else declared
+
+
 def _badge(text: str) -> bool:
     """"Top commenter · Works at Millbrook Library": a profile line, not talk.
 

@@ -298,12 +298,28 @@ def _repeated_toolbars(page: Page, kinds: list[int]) -> None:
             continue
         # Section labels between post-list entries repeat too ("News"): where the
         # scorer ran, the headers between the copies must read as comments.
+        # (a copy with chrome on both sides sits inside a toolbar: no label of a list)
         lo = bisect.bisect_right(head_lines, lines[0])
         hi = bisect.bisect_left(head_lines, lines[-1])
-        if mean_at_least is not None and (hi <= lo or not mean_at_least(lo, hi, 0.5)):
+        if (
+            mean_at_least is not None
+            and (hi <= lo or not mean_at_least(lo, hi, 0.5))
+            and not all(_inside_chrome(kinds, i) for i in lines)
+        ):
             continue
         for i in lines:
             kinds[i] = CHROME
+
+
+def _inside_chrome(kinds: Kinds, line: int) -> bool:
+    """Whether the nearest non-blank lines before and after `line` are both chrome."""
+    for step in (-1, 1):
+        i = line + step
+        while 0 <= i < len(kinds) and kinds[i] == BLANK:
+            i += step
+        if not (0 <= i < len(kinds) and kinds[i] == CHROME):
+            return False
+    return True
 
 
 def _by_chrome(kinds: Kinds, line: int) -> bool:

@@ -10,8 +10,10 @@ whether a line is a bare commenter's name ("Jane Doe", "http://site Name").
 
 from __future__ import annotations
 
+from ..language import stopwords
 from ..page import Page
 from .fields import _INITIAL_END, _URL_NAME, _name_ok
+from .gates import _WORDS
 from .kinds import BLANK, CHROME, TEXT, Kinds
 
 
@@ -147,6 +149,38 @@ def _bare_name(page: Page, i: int, max_author_words: int) -> tuple[int, int] | N
     if s.words >= 3 and s.stop_ratio >= 0.5 and not s.url:
         return None
     return _name_span(page, i, max_author_words)
+
+
+def person_like(page: Page, i: int) -> bool:
+    """A name line that reads as a person or a handle, not a subheading ("Peaks and
+    valleys", "Crafting wonder") or a salutation ("Dear Governor,"): no function words
+    (a linked name, "http://site Name", is the widget's own), and its words all
+    capitalised or all in lower case ("Joel Hruska", "h4rm0ny")."""
+    text = page.lines[i].text.strip()
+    if text.endswith((",", ":")):
+        return False
+    link = _URL_NAME.fullmatch(text)
+    if link is not None:
+        text = link.group("name")
+    elif page.stats[i].stop_words:
+        # an initial ("Mita B.") may be a stop word of some list; a word of two letters
+        # or more is the language's own ("Peaks and valleys")
+        stop = stopwords(page.stop_language)
+        if any(len(w) > 1 and w.casefold() in stop for w in page.words(i)):
+            return False
+    if any(
+        any(ch.isdigit() for ch in piece) and not any(ch.isalpha() for ch in piece)
+        for piece in text.split()
+    ):
+        return False  # "Speed 9.5": a figure, not part of a name
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) >= 4 and all(ch.isupper() for ch in letters):
+        return False  # "LINER NOTES": a heading in capitals
+    words = [w for w in _WORDS.findall(text) if w[:1].isalpha()]
+    if len(words) < 2:
+        return True
+    upper = sum(1 for w in words if w[0].isupper())
+    return upper in (0, len(words))
 
 
 def scored_words(page: Page, lines: list[int]) -> tuple[float, float, int]:

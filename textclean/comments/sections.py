@@ -29,11 +29,13 @@ from .fields import _CLOCK_ONLY
 from .kinds import BLANK, CHROME, FORM, HEAD, MARKER, STOP, TEXT, Kinds
 from .markers import _replies_label, _soft_stop, _stop_in_comment
 from .nearby import (
+    _headline,
     _name_line,
     _name_span,
     _next_content,
     _prev_nonblank,
     _prose,
+    person_like,
     scored_words,
 )
 from .shapes import Header
@@ -109,6 +111,54 @@ def header_groups(
         if not g.has_name():
             g.name_line = _author_line(page, kinds, g, options.max_author_words)
     return groups
+
+
+def authors_below(page: Page, kinds: Kinds, run: list[Group], max_author_words: int) -> None:
+    """Time-only headers of a run that print their author on the line below ("3 hours
+    ago" / "Mita B." / the text), where the scorer did not vouch for the name: when two
+    or more of them, and most of the run's nameless ones, read so with a name that
+    reads as a person, that is the widget's shape, and the name joins its header."""
+    nameless = [g for g in run if not g.has_name()]
+    if len(nameless) < 2 or _signed_above(page, kinds, run[0], max_author_words):
+        return
+    below: dict[int, int] = {}
+    for k, g in enumerate(nameless):
+        nxt = _next_content(kinds, g.last)
+        after = _next_content(kinds, nxt) if nxt is not None else None
+        if (
+            nxt is not None
+            and after is not None
+            and kinds[nxt] == TEXT
+            and kinds[after] == TEXT
+            and _name_line(page, nxt, max_author_words)
+            and person_like(page, nxt)
+            and not _headline(page, nxt)
+            and _name_span(page, after, max_author_words) is None
+            and _prose(page, [after])
+        ):
+            below[k] = nxt
+    if len(below) >= 2 and len(below) >= BELOW_SHARE * len(nameless):
+        for k, line in below.items():
+            nameless[k].name_line = line
+
+
+def _signed_above(page: Page, kinds: Kinds, g: Group, max_author_words: int) -> bool:
+    """A name, then prose, right above the run's first header: the widget prints "Name" /
+    the text / the time, and the name under a time is the next comment's."""
+    prev = _prev_nonblank(page, g.first)
+    if prev is None or kinds[prev] != TEXT or not _prose(page, [prev]):
+        return False
+    name = _prev_nonblank(page, prev)
+    return (
+        name is not None
+        and kinds[name] == TEXT
+        and _name_line(page, name, max_author_words)
+        and person_like(page, name)
+    )
+
+
+BELOW_SHARE = 2 / 3
+"""The share of a run's nameless headers that must print a name below them."""
 
 
 def _author_line(page: Page, kinds: Kinds, g: Group, max_author_words: int) -> int | None:

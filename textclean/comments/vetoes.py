@@ -27,12 +27,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..page import Page, Refusal
-from .chrome import _EXCERPT_END, _declared
+from .chrome import _EXCERPT_END, _declared, count_allows
 from .fields import _JOINERS, _time, _time_form
 from .gates import _WORDS
-from .kinds import MARKER, TEXT, Kinds
+from .kinds import BLANK, CHROME, MARKER, TEXT, Kinds
 from .markers import _count_follows, _marker_before, _stop_before
-from .nearby import _headline, scored_words
+from .nearby import _headline, _text_after, scored_words
 from .sections import Group
 from .support import (
     _comment_support,
@@ -112,10 +112,34 @@ def _empty_gaps(page: Page, kinds: Kinds, c: Candidate) -> str | None:
 
 
 def _nameless(page: Page, kinds: Kinds, c: Candidate) -> str | None:
-    """Most headers name someone."""
-    if c.names < 0.5 * len(c.run):
+    """Most headers name someone, or, under a count, the scorer reads what lies between
+    them as comments (a widget that prints the name where no header shape reads it:
+    "Name" / the text / "August 9, 2012 02:07 pm |")."""
+    if c.names < 0.5 * len(c.run) and not _read_as_comments(page, c):
         return "most headers name no one"
     return None
+
+
+NAMELESS_READING = 0.75
+"""Three headers or more under a count ("soundoff (78 Responses)"), with text the
+scorer reads as comments this much (by words), need no names."""
+
+
+def _read_as_comments(page: Page, c: Candidate) -> bool:
+    """Whether the scorer reads the text between the run's headers as comments."""
+    if (
+        len(c.run) < 3
+        or c.marker is None
+        or not _declared(page.lines[c.marker].text)
+        or page.scores is None
+        or page.comment_scores is None
+    ):
+        return False
+    inside = [i for t in c.texts for i in t]
+    if not inside:
+        return False
+    _, comment, words = scored_words(page, inside)
+    return words > 0 and comment / words >= NAMELESS_READING
 
 
 def _teasers(page: Page, kinds: Kinds, c: Candidate) -> str | None:
@@ -188,9 +212,30 @@ def _unsupported(page: Page, kinds: Kinds, c: Candidate) -> str | None:
         or len(c.run) >= 6
         or (len(c.run) >= 3 and page.comment_scores is None)
         or _comment_support(page, c.run)
+        or _actions_under_each(page, kinds, c.run)
     ):
         return None
     return "a short run with no marker that the scorer does not read as comments"
+
+
+def _actions_under_each(page: Page, kinds: Kinds, run: list[Group]) -> bool:
+    """Every comment's text closed by its action ("Reply", "Like · Reply"): the widget's
+    own toolbar under each of two named comments or more."""
+    if sum(1 for g in run if g.has_name()) < 2:
+        return False
+    for k, g in enumerate(run):
+        end = len(kinds)
+        if k + 1 < len(run):
+            nxt = run[k + 1]
+            end = min(nxt.first, nxt.name_line if nxt.name_line is not None else nxt.first)
+        i = g.last + 1
+        while i < end and (kinds[i] in (TEXT, BLANK) or i == g.name_line):
+            i += 1
+        if i >= end or kinds[i] != CHROME or page.stats[i].vocab != "comment-action":
+            return False
+        if not any(kinds[j] == TEXT for j in range(g.last + 1, i) if j != g.name_line):
+            return False
+    return True
 
 
 ARTICLE_INSIDE = 0.5
@@ -207,7 +252,7 @@ def _article_inside(page: Page, kinds: Kinds, c: Candidate) -> str | None:
     if scores is None or page.comment_scores is None:
         return None
     inside = [i for t in c.texts for i in t]
-    if not inside:
+    if not inside or _outweighs_the_scorer(page, kinds, c):
         return None
     mass, comment, words = scored_words(page, inside)
     reading = comment / (words or 1)
@@ -227,6 +272,43 @@ def _article_inside(page: Page, kinds: Kinds, c: Candidate) -> str | None:
     share = mass / (mass + rest)
     return (f"the scorer reads {share:.0%} of the page's article inside the run "
             f"and its text as comments {reading:.0%}")
+
+
+HEADS_READING = 0.6
+"""Header lines the scorer reads as comments this much, under a marker, are a section's."""
+
+
+def _outweighs_the_scorer(page: Page, kinds: Kinds, c: Candidate) -> bool:
+    """Evidence of a discussion that the scorer's reading of the text does not undo:
+    many people who each "said", a count over the run that its comments match ("131
+    comments" over 134 of them), a marker over headers the scorer itself reads as
+    comments ("Posted by: garr | July 13"), or a bare-name run the widget signed
+    (linked names, its credit line)."""
+    if c.vetted or _many_speak(page, c.run):
+        return True
+    if c.marker is None or kinds[c.marker] != MARKER:
+        return False
+    declared = _declared(page.lines[c.marker].text)
+    if declared and declared - declared // 10 <= len(c.run) <= count_allows(declared):
+        return True  # (a count under the headline, "5 comments", over three tweets: no)
+    scores = page.comment_scores
+    assert scores is not None
+    heads = [i for g in c.run for i in g.lines]
+    return len(c.run) >= 3 and sum(scores[i] for i in heads) / len(heads) >= HEADS_READING
+
+
+SPEAKERS = 4
+"""This many different people each introduced by a "says" header ("Jacob said,") and
+five such headers are a discussion whatever the scorer reads."""
+
+
+def _many_speak(page: Page, run: list[Group]) -> bool:
+    """Five "says" headers or more ("Nikos said,", "Debbie M wrote:") naming at least
+    `SPEAKERS` different people: no article prints its quotes so."""
+    says = [g for g in run if any(h.kind == "says" for h in g.heads.values())]
+    if len(says) < 5:
+        return False
+    return len({_author_key(page, g) for g in says} - {None}) >= SPEAKERS
 
 
 REPEATED_VETOES: tuple[Veto, ...] = (
@@ -286,8 +368,9 @@ def _lone_score(page: Page, kinds: Kinds, c: Candidate) -> bool:
 
 def _lone_before_form(page: Page, kinds: Kinds, c: Candidate) -> bool:
     """A lone named and timed header with no marker: its text, the comment's "Reply"
-    and then the comment form, where the scorer agrees ("Jason" / "November 12th" /
-    the text / "Reply" / "Leave a Comment")."""
+    and then the comment form, where the scorer agrees or at least does not read the
+    text as the article ("Jason" / "November 12th" / the text / "Reply" / "Leave a
+    Comment")."""
     g = c.run[0]
     return (
         c.marker is None
@@ -296,9 +379,20 @@ def _lone_before_form(page: Page, kinds: Kinds, c: Candidate) -> bool:
         and _speaks(page, kinds, c.run, 0)
         and _reply_then_form(page, kinds, g)
         and page.comment_scores is not None
-        and _comment_support(page, c.run)
-        and _text_support(page, kinds, g)
+        and (
+            (_comment_support(page, c.run) and _text_support(page, kinds, g))
+            or not _read_as_article(page, kinds, g)
+        )
     )
+
+
+def _read_as_article(page: Page, kinds: Kinds, g: Group) -> bool:
+    """Whether the scorer reads the text under a header as the article (by words)."""
+    lines = _text_after(page, kinds, g.last, 8)
+    if page.scores is None or page.comment_scores is None or not lines:
+        return True
+    article, _, words = scored_words(page, lines)
+    return words == 0 or article / words >= 0.5
 
 
 # -- what the vetoes read --------------------------------------------------------

@@ -25,7 +25,12 @@ from ..comments.build import build, remove_trackbacks
 from ..comments.forum import forum_posts, forum_thread
 from ..comments.kinds import classify
 from ..comments.named import named_run, scored_named_run
-from ..comments.sections import candidate_runs, header_groups, shed_article_head
+from ..comments.sections import (
+    authors_below,
+    candidate_runs,
+    header_groups,
+    shed_article_head,
+)
 from ..comments.shapes import Header, parse_header
 from ..comments.vetoes import accept
 from ..confidence import STRUCTURE
@@ -63,7 +68,8 @@ class CommentFilter(Filter):
 
         1. classify every line (kinds.classify); a forum thread is read apart (forum);
            trackbacks are removed (build.remove_trackbacks);
-        2. header groups and the candidate runs, best first (sections);
+        2. header groups and the candidate runs, best first, each with the authors its
+           time-only headers print below them (sections);
         3. the first run no veto refuses (vetoes.accept; refusals go to page.refused),
            else a bare-name run under a counted marker, else a scored or signed one
            (named);
@@ -82,6 +88,7 @@ class CommentFilter(Filter):
         groups = header_groups(page, kinds, found.heads, options)
         for run in candidate_runs(page, kinds, groups, options) if groups else []:
             run = shed_article_head(page, kinds, run)
+            authors_below(page, kinds, run, options.max_author_words)
             # -- step 3: is it a comment section --------------------------------
             if accept(page, kinds, run, options, name):
                 # -- step 4: build the comments ---------------------------------
