@@ -25,8 +25,8 @@ labels the lines holding a `with` snippet (article) or a `without` snippet
 
 Seeds are fixed; the run is reproducible. Needs scikit-learn (training only).
 
-usage: train_scorer.py [--folds K] [--augment STYLES] [--group-weight W] [--cache PATH]
-                       [--skip-final] [--json OUT] [--out PATH]
+usage: train_scorer.py [--folds K] [--augment STYLES] [--cache PATH] [--skip-final]
+                       [--json OUT] [--out PATH]
 """
 
 from __future__ import annotations
@@ -70,12 +70,7 @@ FILES = ("dev-lines", "dev-blocks", "dev-snippets-lines", "dev-snippets-blocks")
 LABEL_INDEX = {"article": 0, "comment": 1, "other": 2, "unknown": -1}
 SEED = 0
 GBM = dict(max_iter=150, learning_rate=0.12, max_leaf_nodes=31, max_depth=8,
-           min_samples_leaf=200, l2_regularization=5.0, early_stopping=False, random_state=SEED)
-"""Leaves of 200 lines or more, and a stronger L2 on their values: a leaf must hold
-lines of several pages, so fewer of them spell one site's template. Out of fold
-(stage 1 alone, 3 folds by site, 35% of the lines) it beat leaves of 40 with L2 1
-on dragnet (+0.004 article), readability (+0.002) and the snippet pages (+0.007);
-weighting sites alike or drawing half the features per split lost 0.01 on dragnet."""
+           min_samples_leaf=40, l2_regularization=1.0, early_stopping=False, random_state=SEED)
 SNIPPET_WEIGHT = 4.0
 """Snippet pages label a few lines each (about 5 of a page's 180): their lines
 count this much more, so that the 512 modern pages weigh in beside dragnet's."""
@@ -136,31 +131,13 @@ def build_rows(records: list[dict], cache: Path | None) -> list[dict]:
 def line_weights(rows: list[dict]) -> np.ndarray:
     """Long lines carry more of the metric's shingles; 0.5 keeps short ones in play;
     snippet pages' few labelled lines count SNIPPET_WEIGHT times; sampled pages'
-    lines 1 / SAMPLE times; a page of a site with many pages counts less
-    (`site_weight`)."""
+    lines 1 / SAMPLE times."""
     return np.concatenate([
-        (0.5 + r["base"][:, 1]) * r.get("site_weight", 1.0) * (
+        (0.5 + r["base"][:, 1]) * (
             SNIPPET_WEIGHT if r["source"] == "trafilatura-eval"
             else 1.0 / SAMPLE if (r["y"] >= 0).all() else 1.0)
         for r in rows
     ])
-
-
-GROUP_WEIGHT = 0.0
-"""A page of a site group of n pages weighs n ** -GROUP_WEIGHT (then scaled so the
-mean page weighs 1): with 0 every page counts the same, and one site's 166 pages
-teach its template 166 times over; with 1 every site counts the same."""
-
-
-def site_weights(rows: list[dict], alpha: float) -> None:
-    """Set each row's `site_weight` from the size of its site group (in pages)."""
-    pages: dict[str, set[str]] = {}
-    for r in rows:
-        pages.setdefault(r["group"], set()).add(r["id"])
-    raw = [len(pages[r["group"]]) ** -alpha for r in rows]
-    mean = float(np.mean(raw)) if raw else 1.0
-    for r, w in zip(rows, raw, strict=True):
-        r["site_weight"] = w / mean
 
 
 SAMPLE = 1.0
@@ -329,8 +306,6 @@ def main() -> None:
                     help="weight of snippet pages' labelled lines (0: leave them out)")
     ap.add_argument("--sample", type=float, default=SAMPLE,
                     help="share of fully labelled pages' lines each fit sees")
-    ap.add_argument("--group-weight", type=float, default=GROUP_WEIGHT,
-                    help="a page of a site group of n pages weighs n ** -W (0: all pages alike)")
     ap.add_argument("--skip-final", action="store_true", help="do not write the shipped model")
     ap.add_argument("--json", type=Path, help="write the figures here")
     ap.add_argument("--models", type=Path,
@@ -356,7 +331,6 @@ def main() -> None:
     for r in rows:
         r["group"] = groups[r["id"]]
         r["draw"] = rng.random(len(r["y"]))
-    site_weights(rows, a.group_weight)
     print(f"features for {len(rows)} page dumps ({copies} restyled) "
           f"in {time.time() - t0:.0f}s", flush=True)
     figures: dict[str, Any] = {}
