@@ -309,6 +309,17 @@ def cut_at_related(
     return states
 
 
+class _AdLines:
+    """Whether row k of the line model's rows is an advertisement slot, read only for
+    the rows the continuation walk reaches."""
+
+    def __init__(self, page: Page, idx: np.ndarray) -> None:
+        self.page, self.idx = page, idx
+
+    def __getitem__(self, k: int) -> bool:
+        return self.page.stats[int(self.idx[k])].vocab == "advertisement"
+
+
 _MIN_TEASERS = 3  # one or two extra lines above the body are a long deck, not a list
 
 
@@ -399,8 +410,8 @@ class ContentFilter(Filter):
                 states = np.where(sure, ARTICLE, states)
         if opts.smoothing and opts.best_run_floor and not (sentence & (states == ARTICLE)).any():
             states = best_run(states, probs[:, ARTICLE], base, opts.best_run_floor)
+        words = np.expm1(base[:, _B["log_words"]])
         if opts.island_gap > 0:
-            words = np.expm1(base[:, _B["log_words"]])
             states = prune_islands(states, words, opts.island_gap, opts.island_share)
         if opts.trim_tail_words:
             # only article lines can be trimmed; an end-anchored regex would scan
@@ -410,17 +421,12 @@ class ContentFilter(Filter):
                 dots[k] = page.lines[idx[k]].text.rstrip().endswith(("...", "…"))
             states = trim_tail(states, base, opts.trim_tail_words, dots)
         if opts.continuation_list_words:
-            ads = np.zeros(len(idx), dtype=bool)
-            article = np.flatnonzero(states == ARTICLE)
-            if len(article):  # only lines after the article are read
-                for k in range(int(article[-1]) + 1, len(idx)):
-                    ads[k] = page.stats[idx[k]].vocab == "advertisement"
             states = continue_past_lists(
                 states,
                 base,
                 probs[:, ARTICLE],
                 probs[:, COMMENT],
-                ads,
+                _AdLines(page, idx),
                 list_words=opts.continuation_list_words,
                 min_list=opts.continuation_min_list,
                 max_list=opts.continuation_max_list,
@@ -428,13 +434,13 @@ class ContentFilter(Filter):
                 min_score=opts.continuation_score,
             )
         if opts.related_cut_words:
-            states = self._cut_at_related(page, idx, base, states)
+            states = self._cut_at_related(page, idx, words, states)
         if opts.head_lines:
             states = trim_head(states, base, opts.trim_tail_words or 12, opts.head_lines)
         return states
 
     def _cut_at_related(
-        self, page: Page, idx: np.ndarray, base: _Base, states: np.ndarray
+        self, page: Page, idx: np.ndarray, words: np.ndarray, states: np.ndarray
     ) -> np.ndarray:
         """`cut_at_related` with the related-stories headers an earlier filter removed
         (only lines inside the article's span are read)."""
@@ -445,7 +451,6 @@ class ContentFilter(Filter):
             for k in range(int(article[0]), int(article[-1]) + 1):
                 d = page.standing(idx[k])
                 related[k] = d is not None and d.category in _CLOSING_CATEGORIES
-        words = np.expm1(base[:, _B["log_words"]])
         return cut_at_related(
             states, words, related, opts.related_cut_words, opts.related_cut_mean_words
         )

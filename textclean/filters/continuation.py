@@ -15,12 +15,21 @@ form ends the article's reach.
 
 from __future__ import annotations
 
+from typing import Any, Protocol
+
 import numpy as np
 
 from ..scorer import ARTICLE, BASE_NAMES, PlainBase
 
 _B = {name: k for k, name in enumerate(BASE_NAMES)}
 _OTHER = 2
+
+
+class LineMarks(Protocol):
+    """Which lines carry a mark, asked line by line: the walk below stops after a few
+    lines, so a page-long array of marks would mostly go unread."""
+
+    def __getitem__(self, k: int, /) -> Any: ...
 
 
 def _words(base: np.ndarray | PlainBase, k: int) -> float:
@@ -37,7 +46,7 @@ def continue_past_lists(
     base: np.ndarray | PlainBase,
     p_article: np.ndarray,
     p_comment: np.ndarray,
-    ads: np.ndarray,
+    ads: LineMarks,
     *,
     list_words: int,
     min_list: int,
