@@ -149,9 +149,14 @@ def _names_after(
     return run
 
 
+def _name_keys(page: Page, run: list[Group]) -> list[str]:
+    """The name each header of a bare-name run gives, casefolded."""
+    return [page.lines[g.first].text.strip().casefold() for g in run]
+
+
 def _names(page: Page, run: list[Group]) -> set[str]:
     """The different names a bare-name run gives, casefolded."""
-    return {page.lines[g.first].text.strip().casefold() for g in run}
+    return set(_name_keys(page, run))
 
 
 def scored_named_run(page: Page, kinds: Kinds, options: CommentOptions) -> list[Group]:
@@ -210,7 +215,7 @@ def _better(
 def _comes_back(page: Page, run: list[Group]) -> bool:
     """Someone comes back under another's comment to answer: three people or more, and
     the same name heads two comments that are not neighbours."""
-    keys = [page.lines[g.first].text.strip().casefold() for g in run]
+    keys = _name_keys(page, run)
     if len(set(keys)) < 3:
         return False
     last: dict[str, int] = {}
