@@ -157,6 +157,7 @@ _FILTER_NAMES = st.sampled_from(
         "content",
         "comments",
         "orphans",
+        "appeals",
         "error_page",
         "metadata",
         "x",

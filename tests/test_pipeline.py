@@ -26,6 +26,7 @@ def test_default_order() -> None:
         "content",
         "comments",
         "orphans",
+        "appeals",
         "error_page",
         "metadata",
     ]

@@ -8,7 +8,7 @@ finds a configured filter by its registered name.
 >>> from textclean import Pipeline, default_pipeline
 >>> [f.name for f in default_pipeline()]  # doctest: +NORMALIZE_WHITESPACE
 ['donation', 'server_errors', 'widgets', 'consent', 'content', 'comments', 'orphans',
- 'error_page', 'metadata']
+ 'appeals', 'error_page', 'metadata']
 >>> custom = default_pipeline().without("donation")
 >>> "donation" in custom
 False
@@ -86,8 +86,9 @@ class Pipeline:
 
     >>> from textclean import default_pipeline
     >>> p = default_pipeline().without("metadata")
-    >>> p
-    Pipeline(donation, server_errors, widgets, consent, content, comments, orphans, error_page)
+    >>> p  # doctest: +NORMALIZE_WHITESPACE
+    Pipeline(donation, server_errors, widgets, consent, content, comments, orphans, appeals,
+             error_page)
     >>> p.run("Home\\nThe council met and agreed the budget for next year.\\n").article.text
     'The council met and agreed the budget for next year.'
     """

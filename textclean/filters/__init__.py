@@ -10,6 +10,7 @@ from ..pipeline import Pipeline
 from ..startup_cache import capturing_regex_programs
 
 with capturing_regex_programs():
+    from .appeals import AppealFilter
     from .comments import CommentFilter
     from .consent import ConsentFilter
     from .content import ContentFilter
@@ -30,6 +31,7 @@ DEFAULT_ORDER = (
     ContentFilter,
     CommentFilter,
     OrphanCommentFilter,
+    AppealFilter,
     ErrorPageFilter,
     MetadataFilter,
 )
@@ -40,13 +42,14 @@ def default_pipeline() -> Pipeline:
 
     >>> default_pipeline().names()  # doctest: +NORMALIZE_WHITESPACE
     ['donation', 'server_errors', 'widgets', 'consent', 'content', 'comments', 'orphans',
-     'error_page', 'metadata']
+     'appeals', 'error_page', 'metadata']
     """
     return Pipeline([cls() for cls in DEFAULT_ORDER])
 
 
 __all__ = [
     "DEFAULT_ORDER",
+    "AppealFilter",
     "CommentFilter",
     "ConsentFilter",
     "ContentFilter",

@@ -89,6 +89,10 @@ FIELDS: dict[str, str] = {
     "consent_self": "the site of itself: 'we use', 'diese Website', 'by clicking' (consent)",
     "consent_embeds": "an embed held back: 'external content', 'Inhalt laden' (consent)",
     "read_also_labels": "a teaser link's label before its headline: 'Lea también:' (widgets)",
+    "appeal_phrases": "the site asking the reader to act: 'follow us', 'abonnieren Sie' (appeals)",
+    "follow_words": "the verb before a social network's name: 'follow', 'síguenos' (appeals)",
+    "social_networks": "social networks' names, the same in every language: listed once (appeals)",
+    "closing_headings": "a heading that ends the article: 'about the author' (appeals)",
 }
 # Fields holding one list per month or weekday, and how many.
 _GROUPED = {"months": 12, "weekdays": 7}
