@@ -21,6 +21,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
+import _here  # noqa: F401  (this tree's textclean, not an installed one)
+
 from textclean import dates as current
 from textclean.evaluation import read_records
 

@@ -22,6 +22,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import _here  # noqa: F401  (this tree's textclean, not an installed one)
+
 import textclean
 from textclean.evaluation import evaluate, read_records
 from textclean.restyle import STYLES

@@ -40,6 +40,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import _here  # noqa: F401  (this tree's textclean, not an installed one)
 import regex
 
 # dates.py as of a revision, imported beside the current one (run as a script, the

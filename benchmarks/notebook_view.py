@@ -16,6 +16,8 @@ import re
 import time
 from pathlib import Path
 
+import _here  # noqa: F401  (this tree's textclean, not an installed one)
+
 import textclean
 from textclean.display.browser import chromium, dump_dom, standalone
 from textclean.display.html import render

@@ -19,6 +19,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import _here  # noqa: F401  (this tree's textclean, not an installed one)
 import regex
 
 from textclean.comments import chrome, fields, forum, replies, shapes

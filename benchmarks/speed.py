@@ -13,6 +13,8 @@ import argparse
 import time
 from pathlib import Path
 
+import _here  # noqa: F401  (this tree's textclean, not an installed one)
+
 import textclean
 from textclean.evaluation import read_records
 
