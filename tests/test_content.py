@@ -275,3 +275,40 @@ def test_a_related_header_closes_the_article_before_teasers() -> None:
     assert cut_at_related(states, paragraphs, related, 100, 21).tolist() == states.tolist()
     early = np.array([30.0, 20, 2, 9, 21, 8, 19])  # a header near the top is no close
     assert cut_at_related(states, early, related, 100, 21).tolist() == states.tolist()
+
+
+def test_headlines_under_an_in_article_related_header_are_the_linked_stories() -> None:
+    import numpy as np
+
+    from textclean.filters.content import drop_linked_teasers
+    from textclean.model_features import BASE_NAMES
+    from textclean.scorer import ARTICLE
+
+    b = {n: k for k, n in enumerate(BASE_NAMES)}
+    states = np.array([ARTICLE, 2, ARTICLE, ARTICLE, ARTICLE, ARTICLE, ARTICLE])
+    related = np.array([False, True, False, False, False, False, False])
+    base = np.zeros((7, len(BASE_NAMES)))
+    base[[0, 3, 4, 5, 6], b["ends_sentence"]] = 1  # one headline, then the story goes on
+    assert drop_linked_teasers(states, base, related, 3).tolist() == [0, 2, 2, 0, 0, 0, 0]
+    base[:, b["ends_sentence"]] = 0
+    base[[0, 6], b["ends_sentence"]] = 1  # five short lines: the article's own list stays
+    assert drop_linked_teasers(states, base, related, 3).tolist() == states.tolist()
+    nothing = np.zeros(7, dtype=bool)
+    assert drop_linked_teasers(states, base, nothing, 3).tolist() == states.tolist()
+
+
+def test_the_linked_stories_rule_can_be_turned_off() -> None:
+    from textclean import clean, default_pipeline
+    from textclean.filters.content import ContentFilter
+
+    story = (
+        "The council met on Tuesday evening and agreed the budget for the coming year.\n"
+        "Spending on schools rises by four percent, while the roads budget is frozen.\n"
+    )
+    text = (
+        "Home | News | Sport\n" + story * 3 + "Related Coverage\n"
+        "Factbox: Key winners at the council awards\n" + story * 3
+    )
+    assert "Factbox" not in (clean(text).article.text or "")  # type: ignore[union-attr]
+    kept = default_pipeline().replace("content", ContentFilter(related_teaser_lines=0))
+    assert "Factbox" in (kept.run(text).article.text or "")  # type: ignore[union-attr]

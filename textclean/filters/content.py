@@ -102,6 +102,9 @@ class ContentOptions(FilterOptions):
     article when teaser-shaped lines follow it (0: it does not)."""
     related_cut_mean_words: Weight = 21.0
     """... teaser-shaped: at most this many words a line on average."""
+    related_teaser_lines: Count = 3
+    """A related-stories header that does not close the article: the headline lines
+    right after it, if at most this many, are the linked stories (0: kept)."""
     trim_tail_words: Count = 12
     """Trailing article lines of at most this many words that end no sentence are
     dropped as related-story teasers (0: keep them)."""
@@ -309,6 +312,35 @@ def cut_at_related(
     return states
 
 
+def drop_linked_teasers(
+    states: np.ndarray, base: _Base, related: np.ndarray, max_lines: int
+) -> np.ndarray:
+    """A related-stories header inside the article that does not close it ("Related
+    Coverage" between two paragraphs) links a story or two: the headline lines right
+    after it, up to the next sentence, are those stories' headlines, not the article,
+    when there are at most `max_lines` of them (a longer run is the article's own list).
+
+    >>> b = np.zeros((5, len(_B))); b[[0, 3, 4], _B["ends_sentence"]] = 1
+    >>> rel = np.array([False, True, False, False, False])
+    >>> drop_linked_teasers(np.array([ARTICLE, 2, ARTICLE, ARTICLE, ARTICLE]), b, rel, 3).tolist()
+    [0, 2, 2, 0, 0]
+    """
+    out = states
+    for k in np.flatnonzero(related).tolist():
+        run: list[int] = []
+        for j in range(k + 1, len(states)):
+            if states[j] != ARTICLE:
+                continue
+            if base[j, _B["ends_sentence"]] or len(run) > max_lines:
+                break
+            run.append(j)
+        if run and len(run) <= max_lines:
+            if out is states:
+                out = states.copy()
+            out[run] = 2
+    return out
+
+
 class _AdLines:
     """Whether row k of the line model's rows is an advertisement slot, read only for
     the rows the continuation walk reaches."""
@@ -433,17 +465,17 @@ class ContentFilter(Filter):
                 prose_words=opts.continuation_list_words,
                 min_score=opts.continuation_score,
             )
-        if opts.related_cut_words:
-            states = self._cut_at_related(page, idx, words, states)
+        if opts.related_cut_words or opts.related_teaser_lines:
+            states = self._cut_at_related(page, idx, words, base, states)
         if opts.head_lines:
             states = trim_head(states, base, opts.trim_tail_words or 12, opts.head_lines)
         return states
 
     def _cut_at_related(
-        self, page: Page, idx: np.ndarray, words: np.ndarray, states: np.ndarray
+        self, page: Page, idx: np.ndarray, words: np.ndarray, base: _Base, states: np.ndarray
     ) -> np.ndarray:
-        """`cut_at_related` with the related-stories headers an earlier filter removed
-        (only lines inside the article's span are read)."""
+        """`cut_at_related` and `drop_linked_teasers` with the related-stories headers
+        an earlier filter removed (only lines inside the article's span are read)."""
         opts = self.options
         article = np.flatnonzero(states == ARTICLE)
         related = np.zeros(len(idx), dtype=bool)
@@ -451,9 +483,13 @@ class ContentFilter(Filter):
             for k in range(int(article[0]), int(article[-1]) + 1):
                 d = page.standing(idx[k])
                 related[k] = d is not None and d.category in _CLOSING_CATEGORIES
-        return cut_at_related(
-            states, words, related, opts.related_cut_words, opts.related_cut_mean_words
-        )
+        if opts.related_cut_words:
+            states = cut_at_related(
+                states, words, related, opts.related_cut_words, opts.related_cut_mean_words
+            )
+        if opts.related_teaser_lines:
+            states = drop_linked_teasers(states, base, related, opts.related_teaser_lines)
+        return states
 
     def _decide(
         self,
