@@ -121,7 +121,7 @@ def registered() -> Mapping[str, type[Filter]]:
     """Every registered filter by name, the built-in ones included.
 
     >>> sorted(registered())[:3]
-    ['comments', 'consent', 'content']
+    ['appeals', 'comments', 'consent']
     """
     while _BUILT_IN_LOADERS:
         _BUILT_IN_LOADERS.pop()()
