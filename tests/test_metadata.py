@@ -178,6 +178,17 @@ def test_a_photo_credit_closing_a_line_makes_it_a_caption() -> None:
     assert sentence in article(f"{NAV}Council votes to rebuild ferry pier\n{BODY}{sentence}\n").text
 
 
+def test_short_credits_and_stock_photo_credits_are_captions() -> None:
+    credits = ("Foto: Jana Roth", "Photo by ev on Unsplash", "(crédito: Ana Souza/CB/D.A Press)")
+    for credit in credits:
+        a = article(f"{NAV}Council votes to rebuild ferry pier\n{credit}\n{BODY}")
+        assert credit in a.captions and credit not in a.text
+    # a two-word line without the credit word and colon is no credit
+    assert "Photography Club" not in article(
+        f"{NAV}Council votes to rebuild ferry pier\n{BODY}Photography Club\n"
+    ).captions
+
+
 def test_claims_an_earlier_filter_made_are_kept() -> None:
     # a forum thread's first post gives byline and date from its removed header: the
     # metadata filter adds no second byline or date from lines near the body

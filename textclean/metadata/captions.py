@@ -7,6 +7,8 @@ A credit is "(Photo: Jane Doe)", "Photo by Jane Doe / The Courier",
 True
 >>> has_credit("We took a photo by the old lighthouse on the way back, as we do.")
 False
+>>> has_credit("Photo by ev on Unsplash"), has_credit("(crédito: Ana Souza/CB/D.A Press)")
+(True, True)
 """
 
 from __future__ import annotations
@@ -18,11 +20,13 @@ from ..page import Label, Page
 from .scope import CONFIDENCE, lines_above
 
 _CREDIT = regex.compile(
-    r"(?i)\((?:[^()]*\b(?:photo|foto|image|picture|credit|courtesy|illustration|bild|imagen|immagine|фото)\b[^()]*)\)"
-    r"|(?:^|\s)(?:photo|foto|image|picture|bild|imagen|immagine|фото)\s*(?:credit)?\s*:\s*\S"
+    r"(?i)\((?:[^()]*\b(?:photo|foto|image|picture|credit|crédito|credito|courtesy|illustration"
+    r"|bild|imagen|immagine|фото)\b[^()]*)\)"
+    r"|(?:^|\s)(?:photo|foto|image|picture|bild|imagen|immagine|фото|crédito|credito)\s*(?:credit)?"
+    r"\s*:\s*\S"
     # "(Devin Ashgrove/The Harbor Ledger)": photographer/agency in closing parentheses
     r"|\((?-i:\p{Lu})[\p{L}.'’ -]{1,40}/[^()/]{2,40}\)\s*$"
-    r"|\b(?:getty images|ap photo|shutterstock|istock(?:photo)?)\b"
+    r"|\b(?:getty images|ap photo|shutterstock|istock(?:photo)?|unsplash|pixabay|pexels)\b"
     # "... Photo by Jane Doe / The Courier", "Foto von ...": a credit closing the line
     r"|\b(?:photo(?:graph)?s?|foto|bild|imagen|immagine|image|picture)\s+(?:by|von|de|di|par|por|door)"
     r"\s+(?-i:\p{Lu})[^.!?]{0,80}$"
@@ -33,7 +37,14 @@ _CREDIT = regex.compile(
 # the pattern's case-insensitive match), so most body lines skip the search.
 _CREDIT_MARKS = frozenset("(:/|")
 # the lexicon's credit words, and the agencies' names (the same in every language)
-_CREDIT_WORDS = (*lexicon.words("credit_words"), "getty", "ap photo", "shutterstock", "istock")
+_CREDIT_WORDS = (
+    *lexicon.words("credit_words"),
+    *("getty", "ap photo", "shutterstock", "istock", "unsplash", "pixabay", "pexels"),
+)
+# "Foto: ÖTZ": a credit word and a colon opening a line make a credit of two words
+_SHORT_CREDIT = regex.compile(
+    r"(?i)^\W{0,2}(?:photo|foto|bild|imagen|immagine|фото|crédito|credito)s?\s*:\s*\S"
+)
 
 
 def has_credit(text: str) -> bool:
@@ -58,5 +69,7 @@ def mark_captions(page: Page, body: list[int], nonblank: list[int], first: int, 
     window = lines_above(page, nonblank, first, 3)
     for i in [*window, *body]:
         stats = page.stats[i]
-        if 4 <= stats.words <= 80 and has_credit(page.lines[i].text):
+        text = page.lines[i].text
+        short = 2 <= stats.words < 4 and _SHORT_CREDIT.match(text) is not None
+        if short or (4 <= stats.words <= 80 and has_credit(text)):
             page.decide(i, Label.CAPTION, by, "carries a photo credit: a caption", CONFIDENCE)
