@@ -88,10 +88,10 @@ def test_a_closing_heading_needs_an_article_above_it() -> None:
 
 
 def test_a_heading_is_short_and_ends_no_sentence() -> None:
-    assert closing_heading("Über den Autor", 6)
-    assert closing_heading("Ihre Meinung zu diesem Thema:", 6)
-    assert not closing_heading("The author lives in Leeds.", 6)
-    assert not closing_heading("About the author of this fine and very long report", 6)
+    assert closing_heading("Über den Autor", 3, 6)
+    assert closing_heading("Ihre Meinung zu diesem Thema:", 5, 6)
+    assert not closing_heading("The author lives in Leeds.", 5, 6)
+    assert not closing_heading("About the author of this fine and very long report", 10, 6)
 
 
 def test_the_authors_note_closing_the_article_is_removed() -> None:

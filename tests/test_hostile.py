@@ -81,6 +81,8 @@ HOSTILE: dict[str, str | bytes] = {
     "markdown-link-bait": "[a](" * 20_000,
     "relative-time-chain": "1 day " * 20_000 + "x ago",
     "long-word-line": "word " * 60_000,
+    # the appeals filter's phrases and closing headings at the article's end
+    "appeal-tail": ARTICLE * 6 + "About the author " * 5_000 + "\nFollow us on Twitter " * 2_000,
 }
 
 

@@ -88,15 +88,16 @@ def appeal(text: str) -> str | None:
     return None
 
 
-def closing_heading(text: str, max_words: int) -> bool:
-    """Whether `text` is a short heading after which the article has ended.
+def closing_heading(text: str, words: int, max_words: int) -> bool:
+    """Whether `text` (of `words` words) is a short heading after which the article
+    has ended.
 
-    >>> closing_heading("Über den Autor", 6), closing_heading("About the author:", 6)
+    >>> closing_heading("Über den Autor", 3, 6), closing_heading("About the author:", 3, 6)
     (True, True)
-    >>> closing_heading("The author lives in Leeds.", 6)
+    >>> closing_heading("The author lives in Leeds.", 5, 6)
     False
     """
-    return len(text.split()) <= max_words and CLOSING.match(text.strip()) is not None
+    return words <= max_words and CLOSING.match(text.strip()) is not None
 
 
 @register
@@ -127,8 +128,10 @@ class AppealFilter(Filter):
         for k in range(first):
             words += page.stats[article[k]].words
         for k in range(first, len(article)):
-            text = page.lines[article[k]].text
-            if words >= opts.min_article_words and closing_heading(text, opts.closing_words):
+            text, count = page.lines[article[k]].text, page.stats[article[k]].words
+            if words >= opts.min_article_words and closing_heading(
+                text, count, opts.closing_words
+            ):
                 reason = f"{text.strip()!r} closes the article: what follows is not its text"
                 for i in article[k:]:
                     page.decide(
@@ -136,7 +139,7 @@ class AppealFilter(Filter):
                         "after-article", self.evidence,
                     )
                 return article[:k]
-            words += page.stats[article[k]].words
+            words += count
         return article
 
     def _walk(self, page: Page, lines: list[int], from_end: bool) -> set[int]:
