@@ -147,9 +147,11 @@ class AppealFilter(Filter):
         end); returns the lines left. From the end, the author's note counts too."""
         opts = self.options
         for n, i in enumerate(lines):
+            if page.stats[i].words > opts.max_words:
+                return set(lines[n:])
             text = page.lines[i].text
-            phrase = appeal(text) if page.stats[i].words <= opts.max_words else None
-            if phrase is None and from_end and page.stats[i].words <= opts.max_words:
+            phrase = appeal(text)
+            if phrase is None and from_end:
                 note = CLOSING_NOTE.match(text)
                 phrase = note.group().strip() if note else None
             if phrase is None:

@@ -328,7 +328,10 @@ def drop_linked_teasers(
     out = states
     for k in np.flatnonzero(related).tolist():
         run: list[int] = []
+        # each header's walk ends at the next header: the walks never overlap (linear)
         for j in range(k + 1, len(states)):
+            if related[j]:
+                break
             if states[j] != ARTICLE:
                 continue
             if base[j, _B["ends_sentence"]] or len(run) > max_lines:

@@ -41,7 +41,7 @@ _CREDIT_WORDS = (
     *lexicon.words("credit_words"),
     *("getty", "ap photo", "shutterstock", "istock", "unsplash", "pixabay", "pexels"),
 )
-# "Foto: ÖTZ": a credit word and a colon opening a line make a credit of two words
+# "Foto: J. Roth": a credit word and a colon opening a line make a credit of two words
 _SHORT_CREDIT = regex.compile(
     r"(?i)^\W{0,2}(?:photo|foto|bild|imagen|immagine|фото|crédito|credito)s?\s*:\s*\S"
 )
