@@ -296,20 +296,29 @@ def cut_at_related(
     >>> cut_at_related(s, np.array([80.0, 60, 2, 80, 90, 70]), rel, 100, 18).tolist()
     [0, 0, 2, 0, 0, 0]
     """
-    article = np.flatnonzero(states == ARTICLE)
-    if len(article) < 2:
+    is_article = states == ARTICLE
+    if int(is_article.sum()) < 2:
         return states
-    before = 0.0
-    for k in range(int(article[0]), int(article[-1]) + 1):
-        if states[k] == ARTICLE:
-            before += float(words[k])
-        elif related[k] and before >= min_words:
-            after = article[article > k]
-            if len(after) and float(words[after].mean()) <= max_mean:
-                out = states.copy()
-                out[after] = 2
-                return out
-    return states
+    # the article's words above each line and below it, and its lines below: running
+    # sums, so that every header is judged at once (not a pass over the article each)
+    article_words = np.where(is_article, words, 0.0)
+    above = np.cumsum(article_words) - article_words
+    below = np.cumsum(article_words[::-1])[::-1] - article_words
+    lines_below = np.cumsum(is_article[::-1])[::-1] - is_article
+    lines_above = np.cumsum(is_article) - is_article
+    closes = (
+        related
+        & ~is_article
+        & (lines_above > 0)
+        & (above >= min_words)
+        & (lines_below > 0)
+        & (below <= max_mean * lines_below)
+    )
+    if not closes.any():
+        return states
+    out = states.copy()
+    out[(np.arange(len(states)) > int(np.argmax(closes))) & is_article] = 2
+    return out
 
 
 def drop_linked_teasers(
