@@ -311,26 +311,25 @@ def _repeated_toolbars(page: Page, kinds: list[int]) -> None:
             kinds[i] = CHROME
 
 
-def _inside_chrome(kinds: Kinds, line: int) -> bool:
-    """Whether the nearest non-blank lines before and after `line` are both chrome."""
+def _chrome_beside(kinds: Kinds, line: int) -> tuple[bool, bool]:
+    """Whether the nearest non-blank line before `line`, and the one after it, are chrome."""
+    sides = []
     for step in (-1, 1):
         i = line + step
         while 0 <= i < len(kinds) and kinds[i] == BLANK:
             i += step
-        if not (0 <= i < len(kinds) and kinds[i] == CHROME):
-            return False
-    return True
+        sides.append(0 <= i < len(kinds) and kinds[i] == CHROME)
+    return sides[0], sides[1]
+
+
+def _inside_chrome(kinds: Kinds, line: int) -> bool:
+    """Whether the nearest non-blank lines before and after `line` are both chrome."""
+    return all(_chrome_beside(kinds, line))
 
 
 def _by_chrome(kinds: Kinds, line: int) -> bool:
     """Whether the nearest non-blank line before or after `line` is chrome."""
-    for step in (-1, 1):
-        i = line + step
-        while 0 <= i < len(kinds) and kinds[i] == BLANK:
-            i += step
-        if 0 <= i < len(kinds) and kinds[i] == CHROME:
-            return True
-    return False
+    return any(_chrome_beside(kinds, line))
 
 
 def _trackback_bodies(
