@@ -5,9 +5,16 @@ from __future__ import annotations
 import pytest
 
 from textclean.filters.widgets import WidgetFilter
-from textclean.page import Page
+from textclean.page import Decision, Page
 
 PROSE = "The council met on Tuesday and agreed the budget after a long debate.\n"
+
+
+def second_line(text: str) -> Decision | None:
+    """The widgets filter's decision on the second line of `text`."""
+    page = Page(text)
+    WidgetFilter().apply(page)
+    return page.standing(1)
 
 
 @pytest.mark.parametrize(
@@ -22,17 +29,13 @@ PROSE = "The council met on Tuesday and agreed the budget after a long debate.\n
     ],
 )
 def test_view_counters_are_removed(counter: str) -> None:
-    page = Page(f"{PROSE}{counter}\n{PROSE}")
-    WidgetFilter().apply(page)
-    decision = page.standing(1)
+    decision = second_line(f"{PROSE}{counter}\n{PROSE}")
     assert decision is not None and decision.category == "counter"
 
 
 @pytest.mark.parametrize("line", ["A room with great views", "Views differ on the plan."])
 def test_prose_about_views_stays(line: str) -> None:
-    page = Page(f"{PROSE}{line}\n")
-    WidgetFilter().apply(page)
-    assert page.standing(1) is None
+    assert second_line(f"{PROSE}{line}\n") is None
 
 
 @pytest.mark.parametrize(
@@ -45,9 +48,7 @@ def test_prose_about_views_stays(line: str) -> None:
     ],
 )
 def test_affiliate_disclosures_are_removed(line: str) -> None:
-    page = Page(f"{PROSE}{line}\n{PROSE}")
-    WidgetFilter().apply(page)
-    decision = page.standing(1)
+    decision = second_line(f"{PROSE}{line}\n{PROSE}")
     assert decision is not None and decision.category == "advertisement"
 
 
@@ -85,9 +86,7 @@ LONG_PROSE = (
     ],
 )
 def test_read_also_links_are_removed(line: str) -> None:
-    page = Page(f"{LONG_PROSE}{line}\n{LONG_PROSE}")
-    WidgetFilter().apply(page)
-    decision = page.standing(1)
+    decision = second_line(f"{LONG_PROSE}{line}\n{LONG_PROSE}")
     assert decision is not None and decision.category == "related"
 
 
@@ -100,18 +99,14 @@ def test_read_also_links_are_removed(line: str) -> None:
     ],
 )
 def test_prose_opening_like_a_read_also_link_stays(line: str) -> None:
-    page = Page(f"{LONG_PROSE}{line}\n")
-    WidgetFilter().apply(page)
-    assert page.standing(1) is None
+    assert second_line(f"{LONG_PROSE}{line}\n") is None
 
 
 @pytest.mark.parametrize(
     "header", ["Für dich empfohlen", "Next Up In Tech", "Good Deals", "Explore further"]
 )
 def test_teaser_block_headers_are_related(header: str) -> None:
-    page = Page(f"{LONG_PROSE}{header}\n{LONG_PROSE}")
-    WidgetFilter().apply(page)
-    decision = page.standing(1)
+    decision = second_line(f"{LONG_PROSE}{header}\n{LONG_PROSE}")
     assert decision is not None and decision.category == "related"
 
 
@@ -119,13 +114,9 @@ def test_teaser_block_headers_are_related(header: str) -> None:
     "heading", ["Czytaj też:", "See also:", "Lesen Sie auch:", "» Lire aussi :"]
 )
 def test_a_read_also_heading_alone_is_removed(heading: str) -> None:
-    page = Page(f"{PROSE}{heading}\n{PROSE}")
-    WidgetFilter().apply(page)
-    decision = page.standing(1)
+    decision = second_line(f"{PROSE}{heading}\n{PROSE}")
     assert decision is not None and decision.category == "related"
 
 
 def test_a_sentence_starting_like_a_read_also_label_stays() -> None:
-    page = Page(f"{PROSE}See also the minutes of the meeting:\n{PROSE}")
-    WidgetFilter().apply(page)
-    assert page.standing(1) is None
+    assert second_line(f"{PROSE}See also the minutes of the meeting:\n{PROSE}") is None
