@@ -19,11 +19,14 @@ from .. import lexicon
 from ..page import Label, Page
 from .scope import CONFIDENCE, lines_above
 
+# A credit's label before a colon ("Photo: Jane Doe", "Foto: dpa", "crédito: CB")
+_LABELS = r"photo|foto|image|picture|bild|imagen|immagine|фото|crédito|credito"
+# Photo agencies and stock sites, the same in every language ("getty" stands for Getty Images)
+_AGENCIES = ("getty", "ap photo", "shutterstock", "istock", "unsplash", "pixabay", "pexels")
 _CREDIT = regex.compile(
     r"(?i)\((?:[^()]*\b(?:photo|foto|image|picture|credit|crédito|credito|courtesy|illustration"
     r"|bild|imagen|immagine|фото)\b[^()]*)\)"
-    r"|(?:^|\s)(?:photo|foto|image|picture|bild|imagen|immagine|фото|crédito|credito)\s*(?:credit)?"
-    r"\s*:\s*\S"
+    rf"|(?:^|\s)(?:{_LABELS})\s*(?:credit)?\s*:\s*\S"
     # "(Devin Ashgrove/The Harbor Ledger)": photographer/agency in closing parentheses
     r"|\((?-i:\p{Lu})[\p{L}.'’ -]{1,40}/[^()/]{2,40}\)\s*$"
     r"|\b(?:getty images|ap photo|shutterstock|istock(?:photo)?|unsplash|pixabay|pexels)\b"
@@ -36,15 +39,10 @@ _CREDIT = regex.compile(
 # credit-word branches, which need one of these words (casefolded: a superset of
 # the pattern's case-insensitive match), so most body lines skip the search.
 _CREDIT_MARKS = frozenset("(:/|")
-# the lexicon's credit words, and the agencies' names (the same in every language)
-_CREDIT_WORDS = (
-    *lexicon.words("credit_words"),
-    *("getty", "ap photo", "shutterstock", "istock", "unsplash", "pixabay", "pexels"),
-)
-# "Foto: J. Roth": a credit word and a colon opening a line make a credit of two words
-_SHORT_CREDIT = regex.compile(
-    r"(?i)^\W{0,2}(?:photo|foto|bild|imagen|immagine|фото|crédito|credito)s?\s*:\s*\S"
-)
+# the lexicon's credit words, and the agencies' names
+_CREDIT_WORDS = (*lexicon.words("credit_words"), *_AGENCIES)
+# "Foto: J. Roth": a credit's label and colon opening a line make a credit of two words
+_SHORT_CREDIT = regex.compile(rf"(?i)^\W{{0,2}}(?:{_LABELS})s?\s*:\s*\S")
 
 
 def has_credit(text: str) -> bool:
